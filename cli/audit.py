@@ -1,0 +1,63 @@
+"""`zaakstroom audit …`: replay a zaak's history for auditors."""
+
+from __future__ import annotations
+
+import click
+
+from cli.opties import DATUM, json_optie
+from cli.uitvoer import druk_json, druk_zaak, nl
+
+
+def _details(d: dict) -> str:
+    if "stap" in d:
+        tekst = f"{d['stap']}: {d['van']} → {d['naar']}"
+        if d.get("resultaat"):
+            tekst += f", resultaat {d['resultaat']}"
+        return tekst
+    if "zaaktype" in d:
+        return f"{d['zaaktype']} v{d['zaaktype_versie']}, status {d['status']}, {d['omschrijving']}"
+    if "dagen" in d:
+        return f"{d['dagen']} dagen"
+    if "opgeschorte_dagen" in d:
+        return f"na {d['opgeschorte_dagen']} dagen opschorting"
+    return ""
+
+
+@click.group()
+def audit() -> None:
+    """Geschiedenis van een zaak naspelen: wie deed wat, wanneer en waarom."""
+
+
+@audit.command()
+@click.argument("zaaknummer")
+@json_optie
+@click.pass_obj
+def geschiedenis(omgeving, zaaknummer, als_json):
+    """Alle gebeurtenissen van een zaak op volgorde."""
+    regels = omgeving.app.geschiedenis(zaaknummer)
+    if als_json:
+        druk_json(regels)
+        return
+    click.secho(f"Geschiedenis van zaak {zaaknummer} ({len(regels)} gebeurtenissen)", bold=True)
+    for r in regels:
+        click.echo(f"{r['volgnummer']:>3}. {r['gebeurtenis']}: {_details(r['details'])}")
+        click.echo(f"     met ingang van {nl(r['datum'])}; vastgelegd {nl(r['geregistreerd'])} door {r['actor']}")
+        if r["reden"]:
+            click.echo(f"     reden: {r['reden']}")
+
+
+@audit.command()
+@click.argument("zaaknummer")
+@click.option("--per", type=DATUM, required=True, help="De dag waarop je de zaak wilt zien.")
+@click.option("--geregistreerd", is_flag=True,
+              help="Tel gebeurtenissen vanaf de dag dat ze zijn vastgelegd (wat het systeem toen wist), "
+                   "niet vanaf de dag dat ze ingingen.")
+@json_optie
+@click.pass_obj
+def toon(omgeving, zaaknummer, per, geregistreerd, als_json):
+    """De zaak zoals die was op een dag, opnieuw opgebouwd uit de gebeurtenissen."""
+    z = omgeving.app.toon_per(zaaknummer, per, geregistreerd=geregistreerd)
+    if als_json:
+        druk_json(z)
+    else:
+        druk_zaak(z)

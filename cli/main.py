@@ -1,0 +1,103 @@
+"""The `zaakstroom` command: one subcommand per real action.
+
+Commands are thin: parse and check input with click types, call one
+application method, print for people or, with --json, for machines. A refused
+action (DomeinFout) prints its message and exits 1 with nothing written.
+"""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from cli import logboek
+from domain.fouten import DomeinFout
+
+
+class Omgeving:
+    """What commands share: the store URL and the application, opened on first use."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db = db
+        self._app = None
+        self._opslag = None
+
+    @property
+    def opslag(self):
+        if self._opslag is None:
+            from workflow.opslag import Opslag
+
+            self._opslag = Opslag.uit_omgeving(self.db)
+        return self._opslag
+
+    @property
+    def app(self):
+        if self._app is None:
+            from workflow.application import Zaakstroom
+
+            self._app = Zaakstroom(self.opslag)
+        return self._app
+
+    def sluit(self) -> None:
+        if self._app is not None:
+            self._app.close()
+
+
+class Weigering(click.ClickException):
+    """A refused action, shown as 'Fout: …' on stderr with exit code 1."""
+
+    def show(self, file=None) -> None:
+        click.secho(f"Fout: {self.format_message()}", file=file or click.get_text_stream("stderr"), fg="red")
+
+
+class ZaakstroomGroep(click.Group):
+    """Turns refused actions and unreachable databases into messages, not tracebacks."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except DomeinFout as e:
+            raise Weigering(str(e)) from None
+        except Exception as e:  # database errors: name them, no traceback
+            fout = _databasefout(e)
+            if fout is None:
+                raise
+            raise Weigering(fout) from None
+
+
+def _databasefout(e: Exception) -> str | None:
+    naam = type(e).__module__ + "." + type(e).__name__
+    if naam.startswith(("eventsourcing.persistence", "psycopg", "sqlite3", "sqlalchemy.exc")):
+        return f"De database gaf een fout ({type(e).__name__}): {e}".strip()
+    return None
+
+
+@click.group(cls=ZaakstroomGroep)
+@click.option("--db", envvar="ZAAKSTROOM_DATABASE_URL", default=None,
+              help="Database-URL: sqlite:///pad.sqlite (standaard ./zaakstroom.sqlite) of postgresql://…")
+@click.option("--log-niveau", type=click.Choice(["debug", "info", "warning", "error"]),
+              default=lambda: os.environ.get("ZAAKSTROOM_LOG_NIVEAU", "warning"), show_default="warning")
+@click.option("--log-json", is_flag=True, envvar="ZAAKSTROOM_LOG_JSON", help="Logregels als JSON (op stderr).")
+@click.version_option(package_name="zaakstroom")
+@click.pass_context
+def zaakstroom(ctx: click.Context, db: str | None, log_niveau: str, log_json: bool) -> None:
+    """Zaakstroom: zaken met wettelijke termijnen, als gebeurtenissen vastgelegd."""
+    logboek.configureer(log_niveau, log_json)
+    omgeving = Omgeving(db)
+    ctx.obj = omgeving
+    ctx.call_on_close(omgeving.sluit)
+
+
+def _registreer_commando_s() -> None:
+    from cli import audit, projecties, rapport, termijn, zaak, zaaktype
+
+    for groep in (zaak.zaak, zaaktype.zaaktype, termijn.termijn, audit.audit, projecties.projecties, rapport.rapport):
+        zaakstroom.add_command(groep)
+
+
+_registreer_commando_s()
+
+
+def main() -> None:
+    zaakstroom(prog_name="zaakstroom")

@@ -1,0 +1,6 @@
+import click
+
+
+@click.group()
+def projecties() -> None:
+    """Leesmodellen bijwerken, hun achterstand zien en herbouwen."""

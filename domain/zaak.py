@@ -1,0 +1,248 @@
+"""The Zaak aggregate: a case with a zaaktype, a status and legal deadlines.
+
+Each command method checks what only the zaak itself can know (is it open, is
+it suspended) and records one event; the event's ``apply`` is the only place
+state changes, so replaying history runs exactly the code the command ran.
+Which steps a zaaktype allows and which deadlines they carry is workflow
+knowledge: the application decides that and hands the outcome to the zaak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from domain.fouten import DomeinFout
+from domain.termijnen import Eenheid, Soort, Telling, Termijn, Termijnregel, bereken_termijn
+
+ZAAK_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/zaak")
+
+
+def zaak_id(zaaknummer: str) -> UUID:
+    """A zaak's aggregate id follows from its zaaknummer, so lookups need no index."""
+    return uuid5(ZAAK_NAMESPACE, zaaknummer)
+
+
+@dataclass(frozen=True)
+class LopendeTermijn:
+    """A deadline of the current step: the rule, when it started, and why it exists."""
+
+    naam: str
+    regel: Termijnregel
+    gebeurtenis: date
+    grondslag: str
+    aard: str  # "behandeltermijn" (act before it ends) or "wachttermijn" (wait until it ends)
+
+    @classmethod
+    def uit_record(cls, r: dict) -> LopendeTermijn:
+        regel = Termijnregel(
+            lengte=r["lengte"],
+            eenheid=Eenheid(r["eenheid"]),
+            telling=Telling(r["telling"]),
+            soort=Soort(r["soort"]),
+        )
+        return cls(r["naam"], regel, date.fromisoformat(r["gebeurtenis"]), r["grondslag"], r["aard"])
+
+    def bereken(self, extra_dagen: int = 0) -> Termijn:
+        return bereken_termijn(self.regel, self.gebeurtenis, extra_dagen=extra_dagen)
+
+
+class Zaak(Aggregate):
+    class Event(Aggregate.Event):
+        """Every zaak event says who, when it took effect, and why."""
+
+        actor: str
+        datum: date  # the day it took effect in the world (may precede the recording)
+        reden: str | None
+
+    class Geregistreerd(Event, Aggregate.Created):
+        zaaknummer: str
+        zaaktype: str
+        zaaktype_versie: int
+        omschrijving: str
+        portefeuillehouders: list[str]
+        behandelaar: str
+        sector: str | None
+        status: str
+        termijnen: list[dict]
+
+        def apply(self, zaak: Zaak) -> None:
+            zaak.zaaknummer = self.zaaknummer
+            zaak.zaaktype = self.zaaktype
+            zaak.zaaktype_versie = self.zaaktype_versie
+            zaak.omschrijving = self.omschrijving
+            zaak.portefeuillehouders = list(self.portefeuillehouders)
+            zaak.behandelaar = self.behandelaar
+            zaak.sector = self.sector
+            zaak.startdatum = self.datum
+            zaak.registratiedatum = self.timestamp.date()
+            zaak.einddatum = None
+            zaak.resultaat = None
+            zaak.verlengingen = []
+            zaak._nieuwe_stap(self.status, self.datum, self.termijnen)
+
+    class StatusGewijzigd(Event):
+        stap: str
+        van: str
+        naar: str
+        termijnen: list[dict]
+
+        def apply(self, zaak: Zaak) -> None:
+            zaak._nieuwe_stap(self.naar, self.datum, self.termijnen)
+
+    class Opgeschort(Event):
+        def apply(self, zaak: Zaak) -> None:
+            zaak.opgeschort_sinds = self.datum
+
+    class Hervat(Event):
+        opgeschorte_dagen: int
+
+        def apply(self, zaak: Zaak) -> None:
+            zaak.opgeschort_sinds = None
+            zaak.opgeschorte_dagen += self.opgeschorte_dagen
+
+    class Verlengd(Event):
+        dagen: int
+
+        def apply(self, zaak: Zaak) -> None:
+            zaak.verlengingen.append(self.dagen)
+            zaak.verlengde_dagen += self.dagen
+
+    class Afgesloten(Event):
+        stap: str
+        van: str
+        naar: str
+        resultaat: str
+
+        def apply(self, zaak: Zaak) -> None:
+            zaak.resultaat = self.resultaat
+            zaak.einddatum = self.datum
+            zaak._nieuwe_stap(self.naar, self.datum, [])
+
+    # --- state helpers (called only from apply) ---------------------------
+
+    def _nieuwe_stap(self, status: str, datum: date, termijnen: list[dict]) -> None:
+        self.status = status
+        self.status_sinds = datum
+        self.termijnen = [LopendeTermijn.uit_record(t) for t in termijnen]
+        # Opschorting and verlenging move the deadlines of the step they happen in.
+        self.opgeschort_sinds = None
+        self.opgeschorte_dagen = 0
+        self.verlengde_dagen = 0
+
+    # --- construction -------------------------------------------------------
+
+    @classmethod
+    def registreer(
+        cls,
+        *,
+        zaaknummer: str,
+        zaaktype: str,
+        zaaktype_versie: int,
+        omschrijving: str,
+        portefeuillehouders: list[str],
+        behandelaar: str,
+        sector: str | None,
+        status: str,
+        termijnen: list[dict],
+        actor: str,
+        datum: date,
+        reden: str | None,
+    ) -> Zaak:
+        return cls._create(
+            cls.Geregistreerd,
+            id=zaak_id(zaaknummer),
+            zaaknummer=zaaknummer,
+            zaaktype=zaaktype,
+            zaaktype_versie=zaaktype_versie,
+            omschrijving=omschrijving,
+            portefeuillehouders=portefeuillehouders,
+            behandelaar=behandelaar,
+            sector=sector,
+            status=status,
+            termijnen=termijnen,
+            actor=actor,
+            datum=datum,
+            reden=reden,
+        )
+
+    # --- queries ------------------------------------------------------------
+
+    @property
+    def is_afgesloten(self) -> bool:
+        return self.einddatum is not None
+
+    def verschoven_dagen(self, per: date) -> int:
+        """Days the current step's deadlines move: suspension so far plus extensions."""
+        lopend = (per - self.opgeschort_sinds).days if self.opgeschort_sinds else 0
+        return self.opgeschorte_dagen + max(lopend, 0) + self.verlengde_dagen
+
+    def lopende_termijnen(self, per: date) -> list[tuple[LopendeTermijn, Termijn]]:
+        extra = self.verschoven_dagen(per)
+        return [(t, t.bereken(extra)) for t in self.termijnen]
+
+    # --- commands -----------------------------------------------------------
+
+    def _controleer_open(self, datum: date) -> None:
+        if self.is_afgesloten:
+            raise DomeinFout(f"Zaak {self.zaaknummer} is afgesloten; er kan niets meer aan veranderen.")
+        if datum < self.status_sinds:
+            raise DomeinFout(
+                f"De datum {datum.isoformat()} ligt voor de huidige stap van zaak {self.zaaknummer} "
+                f"(status '{self.status}' sinds {self.status_sinds.isoformat()})."
+            )
+
+    def _controleer_niet_opgeschort(self) -> None:
+        if self.opgeschort_sinds is not None:
+            raise DomeinFout(
+                f"Zaak {self.zaaknummer} is opgeschort sinds {self.opgeschort_sinds.isoformat()}; "
+                "hervat de zaak eerst."
+            )
+
+    def ga_naar(self, *, stap: str, naar: str, termijnen: list[dict], actor: str, datum: date, reden: str | None) -> None:
+        self._controleer_open(datum)
+        self._controleer_niet_opgeschort()
+        self.trigger_event(
+            self.StatusGewijzigd,
+            stap=stap, van=self.status, naar=naar, termijnen=termijnen,
+            actor=actor, datum=datum, reden=reden,
+        )
+
+    def sluit_af(self, *, stap: str, naar: str, resultaat: str, actor: str, datum: date, reden: str | None) -> None:
+        self._controleer_open(datum)
+        self._controleer_niet_opgeschort()
+        self.trigger_event(
+            self.Afgesloten,
+            stap=stap, van=self.status, naar=naar, resultaat=resultaat,
+            actor=actor, datum=datum, reden=reden,
+        )
+
+    def schort_op(self, *, actor: str, datum: date, reden: str) -> None:
+        self._controleer_open(datum)
+        if self.opgeschort_sinds is not None:
+            raise DomeinFout(
+                f"Zaak {self.zaaknummer} is al opgeschort sinds {self.opgeschort_sinds.isoformat()}."
+            )
+        self.trigger_event(self.Opgeschort, actor=actor, datum=datum, reden=reden)
+
+    def hervat(self, *, actor: str, datum: date, reden: str | None) -> None:
+        self._controleer_open(datum)
+        if self.opgeschort_sinds is None:
+            raise DomeinFout(f"Zaak {self.zaaknummer} is niet opgeschort; hervatten kan alleen na opschorten.")
+        if datum < self.opgeschort_sinds:
+            raise DomeinFout(
+                f"Hervatten op {datum.isoformat()} kan niet: de zaak is opgeschort sinds "
+                f"{self.opgeschort_sinds.isoformat()}."
+            )
+        self.trigger_event(
+            self.Hervat,
+            opgeschorte_dagen=(datum - self.opgeschort_sinds).days,
+            actor=actor, datum=datum, reden=reden,
+        )
+
+    def verleng(self, *, dagen: int, actor: str, datum: date, reden: str) -> None:
+        self._controleer_open(datum)
+        self.trigger_event(self.Verlengd, dagen=dagen, actor=actor, datum=datum, reden=reden)

@@ -1,0 +1,244 @@
+"""Workflow definitions (zaaktypen) kept as data: reading and checking them.
+
+A definition is a TOML file `definities/<naam>/v<versie>.toml` (see the README
+there). Extra folders with definitions can be named in ZAAKSTROOM_DEFINITIES
+(separated by the OS path separator); they are searched after the built-in ones.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from domain.fouten import DomeinFout
+from domain.termijnen import Eenheid, Soort, Telling, Termijnregel
+
+INGEBOUWD = Path(__file__).parent / "definities"
+AARDEN = ("behandeltermijn", "wachttermijn")
+VANAF = ("stap", "start")
+
+
+class DefinitieFout(DomeinFout):
+    """A definition file that cannot be used; names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class TermijnSpec:
+    naam: str
+    regel: Termijnregel
+    aard: str
+    vanaf: str
+    grondslag: str
+
+    def als_record(self, gebeurtenis) -> dict:
+        """The rule as it is stored in an event, frozen with its trigger date."""
+        return {
+            "naam": self.naam,
+            "lengte": self.regel.lengte,
+            "eenheid": self.regel.eenheid.value,
+            "telling": self.regel.telling.value,
+            "soort": self.regel.soort.value,
+            "aard": self.aard,
+            "grondslag": self.grondslag,
+            "gebeurtenis": gebeurtenis.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class Toestand:
+    naam: str
+    titel: str
+    eind: bool = False
+    termijnen: tuple[TermijnSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class Overgang:
+    stap: str
+    titel: str
+    van: tuple[str, ...]
+    naar: str
+    na_termijn: str | None = None
+    afsluiten: bool = False
+
+
+@dataclass(frozen=True)
+class Verlenging:
+    max_aantal: int = 0
+    max_lengte: int = 0
+    eenheid: Eenheid = Eenheid.WEKEN
+    grondslag: str = ""
+
+    @property
+    def max_dagen(self) -> int:
+        return self.max_lengte * (7 if self.eenheid is Eenheid.WEKEN else 1)
+
+
+@dataclass(frozen=True)
+class Definitie:
+    naam: str
+    versie: int
+    titel: str
+    omschrijving: str
+    begintoestand: str
+    toestanden: tuple[Toestand, ...]
+    overgangen: tuple[Overgang, ...]
+    resultaten: tuple[str, ...]
+    opschorting_toegestaan: bool
+    opschorting_grondslag: str
+    verlenging: Verlenging
+    bron: Path = field(compare=False)
+
+    def toestand(self, naam: str) -> Toestand:
+        for t in self.toestanden:
+            if t.naam == naam:
+                return t
+        raise DefinitieFout(f"{self.naam} v{self.versie} kent de status '{naam}' niet.")
+
+
+def _fout(pad: Path, tekst: str) -> DefinitieFout:
+    return DefinitieFout(f"Definitie {pad}: {tekst}")
+
+
+def _keuze(pad: Path, waarde, soort, wat: str):
+    try:
+        return soort(waarde)
+    except ValueError:
+        toegestaan = ", ".join(e.value for e in soort)
+        raise _fout(pad, f"{wat} '{waarde}' is onbekend; toegestaan: {toegestaan}.") from None
+
+
+def _termijn(pad: Path, t: dict) -> TermijnSpec:
+    try:
+        regel = Termijnregel(
+            lengte=int(t["lengte"]),
+            eenheid=_keuze(pad, t["eenheid"], Eenheid, "eenheid"),
+            telling=_keuze(pad, t["telling"], Telling, "telling"),
+            soort=_keuze(pad, t["soort"], Soort, "soort"),
+        )
+        spec = TermijnSpec(t["naam"], regel, t["aard"], t.get("vanaf", "stap"), t["grondslag"])
+    except KeyError as e:
+        raise _fout(pad, f"termijn mist het veld {e}.") from None
+    except ValueError as e:
+        raise _fout(pad, str(e)) from None
+    if spec.aard not in AARDEN:
+        raise _fout(pad, f"termijn {spec.naam}: aard moet een van {', '.join(AARDEN)} zijn.")
+    if spec.vanaf not in VANAF:
+        raise _fout(pad, f"termijn {spec.naam}: vanaf moet een van {', '.join(VANAF)} zijn.")
+    return spec
+
+
+def lees_definitie(pad: Path) -> Definitie:
+    try:
+        data = tomllib.loads(pad.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise _fout(pad, f"geen geldige TOML: {e}") from None
+    try:
+        toestanden = tuple(
+            Toestand(t["naam"], t["titel"], bool(t.get("eind", False)),
+                     tuple(_termijn(pad, x) for x in t.get("termijnen", [])))
+            for t in data["toestanden"]
+        )
+        overgangen = tuple(
+            Overgang(o["stap"], o["titel"], tuple(o["van"]), o["naar"],
+                     o.get("na_termijn"), bool(o.get("afsluiten", False)))
+            for o in data["overgangen"]
+        )
+        v = data.get("verlenging", {})
+        definitie = Definitie(
+            naam=data["naam"],
+            versie=int(data["versie"]),
+            titel=data["titel"],
+            omschrijving=data.get("omschrijving", ""),
+            begintoestand=data["begintoestand"],
+            toestanden=toestanden,
+            overgangen=overgangen,
+            resultaten=tuple(data.get("resultaten", [])),
+            opschorting_toegestaan=bool(data.get("opschorting", {}).get("toegestaan", False)),
+            opschorting_grondslag=data.get("opschorting", {}).get("grondslag", ""),
+            verlenging=Verlenging(
+                int(v.get("max_aantal", 0)), int(v.get("max_lengte", 0)),
+                _keuze(pad, v.get("eenheid", "weken"), Eenheid, "eenheid"), v.get("grondslag", ""),
+            ),
+            bron=pad,
+        )
+    except KeyError as e:
+        raise _fout(pad, f"het veld {e} ontbreekt.") from None
+    _controleer(definitie)
+    return definitie
+
+
+def _controleer(d: Definitie) -> None:
+    """Refuse a definition whose parts do not refer to each other correctly."""
+    pad = d.bron
+    namen = {t.naam for t in d.toestanden}
+    if pad.stem != f"v{d.versie}" or pad.parent.name != d.naam:
+        raise _fout(pad, f"naam en versie ({d.naam} v{d.versie}) passen niet bij het pad <naam>/v<versie>.toml.")
+    if d.begintoestand not in namen:
+        raise _fout(pad, f"begintoestand '{d.begintoestand}' is geen toestand.")
+    for o in d.overgangen:
+        for s in (*o.van, o.naar):
+            if s not in namen:
+                raise _fout(pad, f"stap '{o.stap}' noemt onbekende toestand '{s}'.")
+        if o.na_termijn:
+            for s in o.van:
+                if o.na_termijn not in {t.naam for t in d.toestand(s).termijnen}:
+                    raise _fout(pad, f"stap '{o.stap}' wacht op termijn '{o.na_termijn}', die '{s}' niet heeft.")
+        if o.afsluiten and not d.toestand(o.naar).eind:
+            raise _fout(pad, f"stap '{o.stap}' sluit af maar '{o.naar}' is geen eindtoestand.")
+
+
+def _mappen() -> list[Path]:
+    extra = [Path(p) for p in os.environ.get("ZAAKSTROOM_DEFINITIES", "").split(os.pathsep) if p]
+    return [INGEBOUWD, *extra]
+
+
+@cache
+def _bestand(naam: str, versie: int) -> Path | None:
+    for map_ in _mappen():
+        pad = map_ / naam / f"v{versie}.toml"
+        if pad.is_file():
+            return pad
+    return None
+
+
+def _versies(naam: str) -> list[int]:
+    versies = set()
+    for map_ in _mappen():
+        for pad in (map_ / naam).glob("v*.toml"):
+            if pad.stem[1:].isdigit():
+                versies.add(int(pad.stem[1:]))
+    return sorted(versies)
+
+
+def zaaktypen() -> list[str]:
+    namen = set()
+    for map_ in _mappen():
+        if map_.is_dir():
+            namen.update(p.name for p in map_.iterdir() if p.is_dir() and any(p.glob("v*.toml")))
+    return sorted(namen)
+
+
+@cache
+def definitie(naam: str, versie: int | None = None) -> Definitie:
+    """The definition of a zaaktype: the given version, or the newest one."""
+    versies = _versies(naam)
+    if not versies:
+        raise DomeinFout(f"Onbekend zaaktype '{naam}'. Bekende zaaktypen: {', '.join(zaaktypen())}.")
+    if versie is None:
+        versie = versies[-1]
+    pad = _bestand(naam, versie)
+    if pad is None:
+        raise DomeinFout(
+            f"Zaaktype '{naam}' heeft geen versie {versie}; wel: {', '.join(map(str, versies))}."
+        )
+    return lees_definitie(pad)
+
+
+def herlaad() -> None:
+    """Forget cached definitions (after ZAAKSTROOM_DEFINITIES changed)."""
+    _bestand.cache_clear()
+    definitie.cache_clear()

@@ -1,0 +1,79 @@
+"""Runs a workflow definition on `transitions`: which step leads where, and when.
+
+One `transitions.Machine` is built per definition version and reused for every
+zaak of that version (building one costs far more than asking it a question).
+The machine has no model attached: the zaak's status is event-sourced state, so
+the engine only asks the machine which triggers leave a state and where they go.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from transitions import Machine
+
+from domain.datums import nl_datum
+from domain.fouten import DomeinFout
+from workflow.definitie import Definitie, Overgang, definitie
+
+
+@dataclass(frozen=True)
+class Workflow:
+    definitie: Definitie
+    machine: Machine
+
+    def overgangen_vanuit(self, status: str) -> list[Overgang]:
+        triggers = set(self.machine.get_triggers(status))
+        return [o for o in self.definitie.overgangen if o.stap in triggers and status in o.van]
+
+    def overgang(self, status: str, stap: str) -> Overgang:
+        """The transition `stap` from `status`, or a refusal that names the allowed steps."""
+        for o in self.overgangen_vanuit(status):
+            if o.stap == stap:
+                return o
+        toegestaan = [o.stap for o in self.overgangen_vanuit(status)]
+        bekend = {o.stap for o in self.definitie.overgangen}
+        wat = (f"is geen stap van zaaktype {self.definitie.naam}" if stap not in bekend
+               else f"is niet toegestaan vanuit status '{status}'")
+        raise DomeinFout(
+            f"'{stap}' {wat}. "
+            + (f"Toegestaan vanuit '{status}': {', '.join(toegestaan)}." if toegestaan
+               else f"Vanuit '{status}' is geen stap meer mogelijk.")
+        )
+
+    def termijnen_bij_binnenkomst(self, toestand: str, datum: date, startdatum: date) -> list[dict]:
+        """The deadlines a zaak gets on entering `toestand` on `datum`, as event records."""
+        return [
+            spec.als_record(startdatum if spec.vanaf == "start" else datum)
+            for spec in self.definitie.toestand(toestand).termijnen
+        ]
+
+
+def controleer_wachttermijn(overgang: Overgang, lopend, datum: date) -> None:
+    """A step that waits for a term may only be taken once that term has ended.
+
+    `lopend` is the zaak's list of (LopendeTermijn, Termijn) for its current step.
+    """
+    if not overgang.na_termijn:
+        return
+    for spec, termijn in lopend:
+        if spec.naam == overgang.na_termijn and datum <= termijn.einde:
+            raise DomeinFout(
+                f"De {spec.naam} loopt tot en met {nl_datum(termijn.einde)}; "
+                f"'{overgang.stap}' kan vanaf {nl_datum(termijn.einde + timedelta(days=1))}."
+            )
+
+
+@cache
+def workflow(naam: str, versie: int | None = None) -> Workflow:
+    d = definitie(naam, versie)
+    machine = Machine(
+        model=None,
+        states=[t.naam for t in d.toestanden],
+        transitions=[{"trigger": o.stap, "source": list(o.van), "dest": o.naar} for o in d.overgangen],
+        initial=d.begintoestand,
+        auto_transitions=False,
+    )
+    return Workflow(d, machine)

@@ -1,0 +1,89 @@
+"""A zaak and its events as plain values, for people (via the CLI) and machines (--json)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from domain.zaak import Zaak
+from workflow.engine import Workflow
+
+# What each event is called in the history an auditor reads.
+GEBEURTENIS_NAMEN = {
+    "Geregistreerd": "geregistreerd",
+    "StatusGewijzigd": "stap",
+    "Opgeschort": "opgeschort",
+    "Hervat": "hervat",
+    "Verlengd": "verlengd",
+    "Afgesloten": "afgesloten",
+}
+
+_BASISVELDEN = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "datum", "reden"}
+
+
+def termijn_als_dict(spec, termijn, per: date, opgeschort: bool) -> dict:
+    return {
+        "naam": spec.naam,
+        "aard": spec.aard,
+        "grondslag": spec.grondslag,
+        "regel": termijn.regel.beschrijving(),
+        "gebeurtenis": termijn.gebeurtenis,
+        "eerste_dag": termijn.eerste_dag,
+        "onverlengd_einde": termijn.onverlengd_einde,
+        "einde": termijn.einde,
+        "verschoven_dagen": termijn.extra_dagen,
+        "verschuivingen": [{"van": v.van, "naar": v.naar, "reden": v.reden} for v in termijn.verschuivingen],
+        "verstreken": per > termijn.einde,
+        "te_laat": spec.aard == "behandeltermijn" and per > termijn.einde and not opgeschort,
+    }
+
+
+def zaak_als_dict(zaak: Zaak, wf: Workflow, per: date) -> dict:
+    d = wf.definitie
+    opgeschort = zaak.opgeschort_sinds is not None
+    lopend = [] if zaak.is_afgesloten else zaak.lopende_termijnen(per)
+    termijnen = {spec.naam: t for spec, t in lopend}
+    volgende = []
+    if not zaak.is_afgesloten:
+        for o in wf.overgangen_vanuit(zaak.status):
+            wacht_tot = termijnen[o.na_termijn].einde if o.na_termijn in termijnen else None
+            volgende.append({
+                "stap": o.stap, "titel": o.titel, "naar": o.naar, "afsluiten": o.afsluiten,
+                "kan_vanaf": None if wacht_tot is None or per > wacht_tot else date.fromordinal(wacht_tot.toordinal() + 1),
+            })
+    return {
+        "zaaknummer": zaak.zaaknummer,
+        "zaaktype": zaak.zaaktype,
+        "zaaktype_versie": zaak.zaaktype_versie,
+        "zaaktype_titel": d.titel,
+        "omschrijving": zaak.omschrijving,
+        "portefeuillehouders": zaak.portefeuillehouders,
+        "behandelaar": zaak.behandelaar,
+        "sector": zaak.sector,
+        "status": zaak.status,
+        "status_titel": d.toestand(zaak.status).titel,
+        "status_sinds": zaak.status_sinds,
+        "startdatum": zaak.startdatum,
+        "registratiedatum": zaak.registratiedatum,
+        "opgeschort_sinds": zaak.opgeschort_sinds,
+        "verlengingen": len(zaak.verlengingen),
+        "verlengingen_toegestaan": d.verlenging.max_aantal,
+        "resultaat": zaak.resultaat,
+        "einddatum": zaak.einddatum,
+        "termijnen": [termijn_als_dict(spec, t, per, opgeschort) for spec, t in lopend],
+        "volgende_stappen": volgende,
+        "versie": zaak.version,
+    }
+
+
+def gebeurtenis_als_regel(e: Zaak.Event) -> dict:
+    soort = type(e).__name__
+    details = {k: v for k, v in vars(e).items() if k not in _BASISVELDEN}
+    return {
+        "volgnummer": e.originator_version,
+        "gebeurtenis": GEBEURTENIS_NAMEN.get(soort, soort),
+        "datum": e.datum,
+        "geregistreerd": e.timestamp,
+        "actor": e.actor,
+        "reden": e.reden,
+        "details": details,
+    }
