@@ -48,7 +48,7 @@ class Weigering(click.ClickException):
     """A refused action, shown as 'Fout: …' on stderr with exit code 1."""
 
     def show(self, file=None) -> None:
-        click.secho(f"Fout: {self.format_message()}", file=file or click.get_text_stream("stderr"), fg="red")
+        click.secho(f"Fout: {self.format_message()}", file=file, err=file is None, fg="red")
 
 
 class ZaakstroomGroep(click.Group):
