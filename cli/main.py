@@ -90,10 +90,12 @@ def zaakstroom(ctx: click.Context, db: str | None, log_niveau: str, log_json: bo
 
 
 def _registreer_commando_s() -> None:
-    from cli import audit, projecties, rapport, termijn, zaak, zaaktype
+    """Each cli module lists its top-level commands in `commando_s`."""
+    from cli import aanbesteding, advies, audit, projecties, raad, rapport, termijn, zaak, zaaktype, zienswijze
 
-    for groep in (zaak.zaak, zaaktype.zaaktype, termijn.termijn, audit.audit, projecties.projecties, rapport.rapport):
-        zaakstroom.add_command(groep)
+    for module in (zaak, zaaktype, termijn, audit, zienswijze, raad, advies, aanbesteding, projecties, rapport):
+        for commando in module.commando_s:
+            zaakstroom.add_command(commando)
 
 
 _registreer_commando_s()

@@ -1,0 +1,3 @@
+"""`zaakstroom advies …`: to be filled in by its issue's work."""
+
+commando_s: list = []

@@ -1,0 +1,3 @@
+"""`zaakstroom zienswijze …`: to be filled in by its issue's work."""
+
+commando_s: list = []

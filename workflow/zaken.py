@@ -1,0 +1,186 @@
+"""Use-cases for a zaak: register, advance, suspend, resume, extend, close, look back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from domain.datums import nl_datum
+from domain.fouten import DomeinFout
+from domain.termijnen import Eenheid
+from domain.zaak import Zaak, zaak_id
+from workflow.engine import controleer_wachttermijn, workflow
+from workflow.weergave import gebeurtenis_als_regel, zaak_als_dict
+
+
+class ZaakHandelingen:
+    def _weergave(self, zaak: Zaak, per: date | None = None) -> dict:
+        return zaak_als_dict(zaak, self._workflow(zaak), per or self.vandaag())
+
+    # --- commands -------------------------------------------------------------
+
+    def registreer(
+        self,
+        *,
+        zaaknummer: str,
+        zaaktype: str,
+        omschrijving: str,
+        portefeuillehouders: list[str],
+        behandelaar: str,
+        sector: str | None = None,
+        actor: str,
+        datum: date | None = None,
+        reden: str | None = None,
+    ) -> dict:
+        zaaknummer = zaaknummer.strip()
+        if not zaaknummer.isdigit():
+            raise DomeinFout(f"Zaaknummer '{zaaknummer}' is ongeldig: alleen cijfers, bijvoorbeeld 3261787.")
+        if not omschrijving.strip():
+            raise DomeinFout("Een zaak heeft een omschrijving nodig.")
+        if not behandelaar.strip():
+            raise DomeinFout("Een zaak heeft een behandelaar nodig.")
+        wf = workflow(zaaktype)
+        bestaat_al = f"Zaak {zaaknummer} bestaat al; een zaaknummer is uniek."
+        if zaak_id(zaaknummer) in self.repository:
+            raise DomeinFout(bestaat_al)
+        datum = self._datum(datum)
+        zaak = Zaak.registreer(
+            zaaknummer=zaaknummer,
+            zaaktype=wf.definitie.naam,
+            zaaktype_versie=wf.definitie.versie,
+            omschrijving=omschrijving.strip(),
+            portefeuillehouders=[p.strip() for p in portefeuillehouders if p.strip()],
+            behandelaar=behandelaar.strip(),
+            sector=sector,
+            status=wf.definitie.begintoestand,
+            termijnen=wf.termijnen_bij_binnenkomst(wf.definitie.begintoestand, datum, datum),
+            actor=actor,
+            datum=datum,
+            reden=reden,
+        )
+        self._bewaar(zaak, bestaat_al=bestaat_al, zaaknummer=zaaknummer, gebeurtenis="geregistreerd", actor=actor)
+        return self._weergave(zaak)
+
+    def stap(self, zaaknummer: str, stap: str, *, actor: str, datum: date | None = None,
+             reden: str | None = None) -> dict:
+        zaak = self._zaak(zaaknummer)
+        wf = self._workflow(zaak)
+        datum = self._datum(datum)
+        overgang = wf.overgang(zaak.status, stap)
+        if overgang.afsluiten:
+            raise DomeinFout(f"'{stap}' sluit de zaak af; gebruik 'zaak afsluiten {zaaknummer} --resultaat …'.")
+        controleer_wachttermijn(overgang, zaak.lopende_termijnen(datum), datum)
+        zaak.ga_naar(
+            stap=stap, naar=overgang.naar,
+            termijnen=wf.termijnen_bij_binnenkomst(overgang.naar, datum, zaak.startdatum),
+            actor=actor, datum=datum, reden=reden,
+        )
+        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis=stap, actor=actor)
+        return self._weergave(zaak)
+
+    def sluit_af(self, zaaknummer: str, resultaat: str, *, actor: str, datum: date | None = None,
+                 reden: str | None = None) -> dict:
+        zaak = self._zaak(zaaknummer)
+        wf = self._workflow(zaak)
+        datum = self._datum(datum)
+        afsluitend = [o for o in wf.overgangen_vanuit(zaak.status) if o.afsluiten]
+        if not afsluitend:
+            mogelijk = ", ".join(o.stap for o in wf.overgangen_vanuit(zaak.status)) or "geen"
+            raise DomeinFout(
+                f"Zaak {zaaknummer} kan vanuit status '{zaak.status}' niet worden afgesloten. "
+                f"Mogelijke stappen: {mogelijk}."
+            )
+        if wf.definitie.resultaten and resultaat not in wf.definitie.resultaten:
+            raise DomeinFout(
+                f"Resultaat '{resultaat}' past niet bij zaaktype {wf.definitie.naam}; "
+                f"toegestaan: {', '.join(wf.definitie.resultaten)}."
+            )
+        overgang = afsluitend[0]
+        zaak.sluit_af(stap=overgang.stap, naar=overgang.naar, resultaat=resultaat,
+                      actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="afgesloten", actor=actor)
+        return self._weergave(zaak)
+
+    def schort_op(self, zaaknummer: str, *, actor: str, reden: str, datum: date | None = None) -> dict:
+        zaak = self._zaak(zaaknummer)
+        d = self._workflow(zaak).definitie
+        if not d.opschorting_toegestaan:
+            raise DomeinFout(f"Zaaktype {d.naam} staat geen opschorting toe.")
+        if not reden or not reden.strip():
+            raise DomeinFout("Opschorten vraagt een reden (--reden).")
+        zaak.schort_op(actor=actor, datum=self._datum(datum), reden=reden)
+        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="opgeschort", actor=actor)
+        return self._weergave(zaak)
+
+    def hervat(self, zaaknummer: str, *, actor: str, datum: date | None = None, reden: str | None = None) -> dict:
+        zaak = self._zaak(zaaknummer)
+        zaak.hervat(actor=actor, datum=self._datum(datum), reden=reden)
+        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="hervat", actor=actor)
+        return self._weergave(zaak)
+
+    def verleng(self, zaaknummer: str, lengte: int, eenheid: Eenheid, *, actor: str, reden: str,
+                datum: date | None = None) -> dict:
+        zaak = self._zaak(zaaknummer)
+        d = self._workflow(zaak).definitie
+        v = d.verlenging
+        if v.max_aantal == 0:
+            raise DomeinFout(f"Zaaktype {d.naam} staat geen verlenging toe.")
+        if len(zaak.verlengingen) >= v.max_aantal:
+            raise DomeinFout(
+                f"Zaak {zaaknummer} is al {len(zaak.verlengingen)} keer verlengd; "
+                f"zaaktype {d.naam} staat er {v.max_aantal} toe ({v.grondslag})."
+            )
+        if not any(t.aard == "behandeltermijn" for t in zaak.termijnen):
+            raise DomeinFout(f"Status '{zaak.status}' van zaak {zaaknummer} heeft geen termijn om te verlengen.")
+        if lengte < 1:
+            raise DomeinFout("Een verlenging duurt minstens 1 dag.")
+        dagen = lengte * (7 if eenheid is Eenheid.WEKEN else 1)
+        if dagen > v.max_dagen:
+            raise DomeinFout(
+                f"Verlenging met {lengte} {eenheid.value} is te lang: zaaktype {d.naam} staat ten hoogste "
+                f"{v.max_lengte} {v.eenheid.value} toe ({v.grondslag})."
+            )
+        if not reden or not reden.strip():
+            raise DomeinFout("Verlengen vraagt een reden (--reden).")
+        zaak.verleng(dagen=dagen, actor=actor, datum=self._datum(datum), reden=reden)
+        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="verlengd", actor=actor)
+        return self._weergave(zaak)
+
+    # --- queries --------------------------------------------------------------
+
+    def toon(self, zaaknummer: str) -> dict:
+        return self._weergave(self._zaak(zaaknummer))
+
+    def _gebeurtenissen(self, zaaknummer: str) -> list[Zaak.Event]:
+        events = list(self.repository.event_store.get(zaak_id(zaaknummer)))
+        if not events:
+            raise DomeinFout(f"Zaak {zaaknummer} bestaat niet.")
+        return events
+
+    def geschiedenis(self, zaaknummer: str) -> list[dict]:
+        return [gebeurtenis_als_regel(e) for e in self._gebeurtenissen(zaaknummer)]
+
+    def toon_per(self, zaaknummer: str, per: date, *, geregistreerd: bool = False) -> dict:
+        """The zaak as it was on `per`, rebuilt from its events.
+
+        By default an event counts from the day it took effect (`datum`); with
+        `geregistreerd` from the day it was recorded: what the system knew then.
+        """
+        events = self._gebeurtenissen(zaaknummer)
+        einde_dag = datetime.combine(per, datetime.max.time(), tzinfo=timezone.utc)
+        zaak = None
+        for e in events:
+            if (e.timestamp > einde_dag) if geregistreerd else (e.datum > per):
+                break
+            zaak = e.mutate(zaak)
+        if zaak is None:
+            eerste = events[0]
+            raise DomeinFout(
+                f"Zaak {zaaknummer} bestond op {nl_datum(per)} nog niet "
+                f"(geregistreerd met ingang van {nl_datum(eerste.datum)}, "
+                f"vastgelegd op {nl_datum(eerste.timestamp.date())})."
+            )
+        weergave = self._weergave(zaak, per)
+        weergave["per"] = per
+        weergave["gebeurtenissen_meegeteld"] = zaak.version
+        weergave["gebeurtenissen_totaal"] = len(events)
+        return weergave
