@@ -63,6 +63,8 @@ class Overgang:
     naar: str
     na_termijn: str | None = None
     afsluiten: bool = False
+    voorwaarden: tuple[str, ...] = ()  # names of checks in workflow.voorwaarden
+    commando: str | None = None  # the dedicated command that records this step's facts
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,8 @@ def lees_definitie(pad: Path) -> Definitie:
         )
         overgangen = tuple(
             Overgang(o["stap"], o["titel"], tuple(o["van"]), o["naar"],
-                     o.get("na_termijn"), bool(o.get("afsluiten", False)))
+                     o.get("na_termijn"), bool(o.get("afsluiten", False)),
+                     tuple(o.get("voorwaarden", [])), o.get("commando"))
             for o in data["overgangen"]
         )
         v = data.get("verlenging", {})

@@ -9,6 +9,7 @@ from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
 from domain.zaak import Zaak, zaak_id
 from workflow.engine import controleer_wachttermijn, workflow
+from workflow.voorwaarden import controleer_voorwaarden
 from workflow.weergave import gebeurtenis_als_regel, zaak_als_dict
 
 
@@ -63,19 +64,36 @@ class ZaakHandelingen:
     def stap(self, zaaknummer: str, stap: str, *, actor: str, datum: date | None = None,
              reden: str | None = None) -> dict:
         zaak = self._zaak(zaaknummer)
+        self._voer_stap_uit(zaak, stap, actor=actor, datum=self._datum(datum), reden=reden, algemeen=True)
+        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis=stap, actor=actor)
+        return self._weergave(zaak)
+
+    def _voer_stap_uit(self, zaak: Zaak, stap: str, *, actor: str, datum: date, reden: str | None,
+                       algemeen: bool = False):
+        """Check and record step `stap`; the caller saves. Returns the transition taken.
+
+        Dedicated commands (raad besluit, …) call this with the facts they record
+        alongside; the generic `zaak stap` (algemeen=True) refuses steps that
+        have such a command, so their facts cannot be skipped.
+        """
         wf = self._workflow(zaak)
-        datum = self._datum(datum)
         overgang = wf.overgang(zaak.status, stap)
         if overgang.afsluiten:
-            raise DomeinFout(f"'{stap}' sluit de zaak af; gebruik 'zaak afsluiten {zaaknummer} --resultaat …'.")
+            raise DomeinFout(
+                f"'{stap}' sluit de zaak af; gebruik 'zaak afsluiten {zaak.zaaknummer} --resultaat …'."
+            )
+        if algemeen and overgang.commando:
+            raise DomeinFout(
+                f"'{stap}' legt ook gegevens vast; gebruik 'zaakstroom {overgang.commando}' voor zaak {zaak.zaaknummer}."
+            )
         controleer_wachttermijn(overgang, zaak.lopende_termijnen(datum), datum)
+        controleer_voorwaarden(self, zaak, overgang, datum)
         zaak.ga_naar(
             stap=stap, naar=overgang.naar,
             termijnen=wf.termijnen_bij_binnenkomst(overgang.naar, datum, zaak.startdatum),
             actor=actor, datum=datum, reden=reden,
         )
-        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis=stap, actor=actor)
-        return self._weergave(zaak)
+        return overgang
 
     def sluit_af(self, zaaknummer: str, resultaat: str, *, actor: str, datum: date | None = None,
                  reden: str | None = None) -> dict:
