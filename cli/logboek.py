@@ -23,5 +23,5 @@ def configureer(niveau: str = "warning", als_json: bool = False) -> None:
         ],
         wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, niveau.upper())),
         logger_factory=structlog.PrintLoggerFactory(sys.stderr),
-        cache_logger_on_first_use=True,
+        cache_logger_on_first_use=False,  # reconfigured per invocation in tests
     )

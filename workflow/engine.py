@@ -16,6 +16,7 @@ from transitions import Machine
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from workflow import definitie as definities
 from workflow.definitie import Definitie, Overgang, definitie
 
 
@@ -77,3 +78,9 @@ def workflow(naam: str, versie: int | None = None) -> Workflow:
         auto_transitions=False,
     )
     return Workflow(d, machine)
+
+
+def herlaad() -> None:
+    """Forget cached definitions and machines (after ZAAKSTROOM_DEFINITIES changed)."""
+    definities.herlaad()
+    workflow.cache_clear()
