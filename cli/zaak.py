@@ -121,7 +121,10 @@ def lijst(omgeving, zaaktype, status, te_laat, alleen_open, als_json):
     """Zaken uit de projectie (eerst bijgewerkt), te filteren op zaaktype, status en te laat."""
     from projections.rapporten import zaken_lijst
     from projections.runner import werk_bij
+    from workflow.definitie import definitie
 
+    if zaaktype is not None:
+        definitie(zaaktype)  # an unknown zaaktype is refused with the known ones named
     werk_bij(omgeving.opslag)
     rijen = zaken_lijst(omgeving.opslag, zaaktype=zaaktype, status=status, te_laat=te_laat,
                         alleen_open=alleen_open, per=omgeving.app.vandaag())
@@ -133,7 +136,8 @@ def lijst(omgeving, zaaktype, status, te_laat, alleen_open, als_json):
         return
     tabel(
         [[r["zaaknummer"], r["zaaktype"], r["status"], nl(r["termijn_einde"]) if r["termijn_einde"] else "—",
-          "TE LAAT" if r["te_laat"] else "", r["omschrijving"]] for r in rijen],
+          "TE LAAT" if r["te_laat"] else ("opgeschort" if r["opgeschort_sinds"] else ""), r["omschrijving"]]
+         for r in rijen],
         ["zaaknummer", "zaaktype", "status", "termijn t/m", "", "omschrijving"],
     )
     click.echo(f"{len(rijen)} zaken.")
