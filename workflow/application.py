@@ -21,6 +21,36 @@ from workflow.zaken import ZaakHandelingen
 from workflow.zienswijzen import ZienswijzeHandelingen
 
 
+_SCHEMA_SLOT = 7_206_001  # advisory lock key for creating the event tables
+
+
+class Tabelmaker(Application):
+    """Only creates the tables; named like Zaakstroom because the name is in the table names."""
+
+    name = "zaakstroom"
+
+
+def _zorg_voor_tabellen_postgres(env: dict[str, str]) -> None:
+    """Create the event store's tables if missing, under an advisory lock others wait on."""
+    import psycopg
+
+    tabel = f"{env.get('POSTGRES_SCHEMA') or 'public'}.{Tabelmaker.name}_events"
+    with psycopg.connect(
+        dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
+        user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"] or None, autocommit=True,
+        connect_timeout=int(env.get("POSTGRES_CONNECT_TIMEOUT", "5")),
+    ) as conn:
+        bestaat = "SELECT to_regclass(%s) IS NOT NULL"
+        if conn.execute(bestaat, (tabel,)).fetchone()[0]:
+            return
+        conn.execute("SELECT pg_advisory_lock(%s)", (_SCHEMA_SLOT,))
+        try:
+            if not conn.execute(bestaat, (tabel,)).fetchone()[0]:
+                Tabelmaker(env={**env, "CREATE_TABLE": "yes"}).close()
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_SLOT,))
+
+
 class DateAsISO(Transcoding):
     type = date
     name = "date_iso"
@@ -45,7 +75,14 @@ class Zaakstroom(
     def __init__(self, opslag: Opslag | None = None, vandaag: date | None = None) -> None:
         self.opslag = opslag or Opslag.uit_omgeving()
         self._vandaag = vandaag
-        super().__init__(env=self.opslag.eventsourcing_env())
+        env = self.opslag.eventsourcing_env()
+        if self.opslag.is_postgres:
+            # eventsourcing's create_table runs CREATE OR REPLACE FUNCTION on
+            # every start, and two processes doing that at once fail ("tuple
+            # concurrently updated"): create the tables only when missing.
+            _zorg_voor_tabellen_postgres(env)
+            env["CREATE_TABLE"] = "no"
+        super().__init__(env=env)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
