@@ -82,6 +82,8 @@ class Zaak(Aggregate):
             zaak.einddatum = None
             zaak.resultaat = None
             zaak.verlengingen = []
+            zaak.besluitvorming = None  # domain.besluitvorming: created by the first politieke markt, agendering or advies
+            zaak.ter_inzage = None
             zaak._nieuwe_stap(self.status, self.datum, self.termijnen)
 
     class StatusGewijzigd(Event):
@@ -128,6 +130,10 @@ class Zaak(Aggregate):
         self.status = status
         self.status_sinds = datum
         self.termijnen = [LopendeTermijn.uit_record(t) for t in termijnen]
+        # Zienswijzen are judged against the term after the zaak has left ter inzage (Awb 3:16, 6:9).
+        for t in self.termijnen:
+            if t.naam == "zienswijzetermijn":
+                self.ter_inzage = t
         # Opschorting and verlenging move the deadlines of the step they happen in.
         self.opgeschort_sinds = None
         self.opgeschorte_dagen = 0

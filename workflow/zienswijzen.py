@@ -1,5 +1,352 @@
-"""Use-cases for zienswijzen (issue 4): filled in by the zienswijzen work."""
+"""Use-cases for zienswijzen: kennisgeving, indienen, verschoonbaar verklaren, beantwoorden,
+brieven, persoonsgegevens wissen; and the gate before besluitvorming.
+
+A zienswijze is judged against the zaak's zienswijzetermijn (kept on the zaak
+when it went ter inzage) and the date the ontwerp existed (the kennisgeving).
+Volgnummers ("Indiener 1 d.d. 9 juli 2021") are not stored: they follow from
+the order of receipt each time the zienswijzen are listed, so a zienswijze
+registered late but received early still gets its right place.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import structlog
+from eventsourcing.application import AggregateNotFoundError
+
+from domain.datums import nl_datum
+from domain.fouten import DomeinFout
+from domain.ontvankelijkheid import Zienswijzetermijn, beoordeel
+from domain.zaak import Zaak
+from domain.zienswijze import (
+    Inspraakdossier,
+    Zienswijze,
+    controleer_indiening,
+    geplaatste_codes,
+    inspraakdossier_id,
+    normaliseer_code,
+    stel_reactie_samen,
+    zienswijze_id,
+)
+from workflow.persoonsgegevens import Sleutelkluis
+from workflow.voorwaarden import voorwaarde
+
+log = structlog.get_logger()
+
+GEWIST = "[gegevens gewist]"
+PERSOONSGEGEVENS = ("naam", "adres", "email")
+
+
+def nummering(zienswijzen: list[Zienswijze]) -> dict[str, int]:
+    """Volgnummer per kenmerk of the zienswijzen in the nota: by ontvangstdatum, then registration."""
+    in_nota = sorted((z for z in zienswijzen if z.in_nota), key=lambda z: (z.ontvangstdatum, z.registratienummer))
+    return {z.kenmerk: n for n, z in enumerate(in_nota, start=1)}
+
+
+def aanduiding(z: Zienswijze, volgnummer: int | None) -> str:
+    """How a zienswijze is named in anything published: never by the indiener's name."""
+    wie = f"Indiener {volgnummer}" if volgnummer else "Overige reactie"
+    return f"{wie} d.d. {nl_datum(z.ontvangstdatum)}"
 
 
 class ZienswijzeHandelingen:
-    pass
+    _sleutelkluis: Sleutelkluis | None = None
+
+    # --- commands -------------------------------------------------------------
+
+    def leg_kennisgeving_vast(self, zaaknummer: str, *, publicatie: str, ontwerp: str, hierna: str | None = None,
+                              ontwerp_datum: date | None = None, actor: str, datum: date | None = None,
+                              reden: str | None = None) -> dict:
+        zaak = self._zaak(zaaknummer)
+        wf = self._workflow(zaak)
+        if not any(t.naam == "zienswijzetermijn" for s in wf.definitie.toestanden for t in s.termijnen):
+            raise DomeinFout(f"Zaaktype {zaak.zaaktype} kent geen ter inzage legging met een zienswijzetermijn.")
+        datum = self._datum(datum)
+        dossier = self._inspraakdossier(zaaknummer)
+        if dossier is not None and dossier.kennisgeving is not None:
+            raise DomeinFout(
+                f"De kennisgeving van zaak {zaaknummer} is al vastgelegd "
+                f"({dossier.kennisgeving['publicatie']}, {nl_datum(dossier.kennisgeving['datum'])})."
+            )
+        dossier = dossier or Inspraakdossier.open(zaaknummer, actor=actor, datum=datum)
+        dossier.leg_kennisgeving_vast(publicatie=publicatie, ontwerp=ontwerp, hierna=hierna,
+                                      ontwerp_datum=ontwerp_datum or datum, actor=actor, datum=datum, reden=reden)
+        self._bewaar(dossier, zaaknummer=zaaknummer, gebeurtenis="kennisgeving", actor=actor)
+        return self.inspraak(zaaknummer)
+
+    def voeg_standaardreactie_toe(self, zaaknummer: str, code: str, *, tekst: str, titel: str | None = None,
+                                  actor: str, datum: date | None = None, reden: str | None = None) -> dict:
+        self._zaak(zaaknummer)
+        datum = self._datum(datum)
+        dossier = self._inspraakdossier(zaaknummer) or Inspraakdossier.open(zaaknummer, actor=actor, datum=datum)
+        code = dossier.voeg_standaardreactie_toe(code=code, titel=titel, tekst=tekst, actor=actor, datum=datum,
+                                                 reden=reden)
+        self._bewaar(dossier, zaaknummer=zaaknummer, gebeurtenis="standaardreactie", code=code, actor=actor)
+        return dossier.standaardreacties[code]
+
+    def dien_zienswijze_in(
+        self,
+        zaaknummer: str,
+        *,
+        ontvangstdatum: date,
+        samenvatting: str,
+        verzenddatum: date | None = None,
+        vorm: str = "schriftelijk",
+        themas: list[str] | tuple[str, ...] = (),
+        indiener: dict | None = None,
+        informeel: bool = False,
+        actor: str,
+        datum: date | None = None,
+        reden: str | None = None,
+    ) -> dict:
+        """Register a zienswijze (or, when late or `informeel`, an overige reactie) and judge its timeliness."""
+        zaak = self._zaak(zaaknummer)
+        if ontvangstdatum > self.vandaag():
+            raise DomeinFout(f"De ontvangstdatum {nl_datum(ontvangstdatum)} ligt in de toekomst.")
+        datum = self._datum(datum or ontvangstdatum)
+        if datum < ontvangstdatum:
+            raise DomeinFout(
+                f"Registreren op {nl_datum(datum)} kan niet vóór de ontvangst op {nl_datum(ontvangstdatum)}."
+            )
+        controleer_indiening(vorm=vorm, samenvatting=samenvatting)
+        onbekend = set(indiener or {}) - set(PERSOONSGEGEVENS)
+        if onbekend:
+            raise DomeinFout(f"Onbekende persoonsgegevens {', '.join(sorted(onbekend))}; wel: {', '.join(PERSOONSGEGEVENS)}.")
+        dossier = self._inspraakdossier(zaaknummer)
+        beoordeling = beoordeel(self._zienswijzetermijn(zaak, dossier), ontvangstdatum, verzenddatum)
+
+        dossier = dossier or Inspraakdossier.open(zaaknummer, actor=actor, datum=datum)
+        kenmerk, nummer = dossier.registreer_zienswijze(actor=actor, datum=datum)
+        gegevens = {k: v.strip() for k, v in (indiener or {}).items() if v and v.strip()}
+        ref, versleuteld = self._kluis().versleutel(gegevens) if gegevens else (None, None)
+        zienswijze = Zienswijze.dien_in(
+            zaaknummer=zaaknummer, kenmerk=kenmerk, registratienummer=nummer,
+            ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm, themas=list(themas),
+            samenvatting=samenvatting, indiener_ref=ref, indiener_versleuteld=versleuteld, informeel=informeel,
+            ontvankelijkheid=beoordeling, actor=actor, datum=datum, reden=reden,
+        )
+        try:
+            self._bewaar(dossier, zienswijze, zaaknummer=zaaknummer, gebeurtenis="zienswijze ingediend",
+                         kenmerk=kenmerk, actor=actor)
+        except BaseException:
+            if ref is not None:
+                self._kluis().vernietig(ref)  # no event refers to it: do not keep personal data around
+            raise
+        return self.zienswijze_details(kenmerk)
+
+    def verklaar_verschoonbaar(self, kenmerk: str, *, reden: str | None, actor: str,
+                               datum: date | None = None) -> dict:
+        z = self._laad_zienswijze(kenmerk)
+        z.verklaar_verschoonbaar(actor=actor, datum=self._na_ontvangst(z, datum), reden=reden)
+        self._bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="verschoonbaar", kenmerk=z.kenmerk, actor=actor)
+        return self.zienswijze_details(z.kenmerk)
+
+    def beantwoord_zienswijze(self, kenmerk: str, *, reactie: str = "", standaardreacties: list[str] | tuple = (),
+                              aanpassing: str | None = None, vervolgacties: list[str] | tuple = (),
+                              actor: str, datum: date | None = None, reden: str | None = None) -> dict:
+        """Answer a zienswijze. `aanpassing` None: it does not lead to a change; else what changed."""
+        z = self._laad_zienswijze(kenmerk)
+        datum = self._na_ontvangst(z, datum)
+        codes: list[str] = []
+        for c in [*(normaliseer_code(c) for c in standaardreacties), *geplaatste_codes(reactie)]:
+            if c not in codes:
+                codes.append(c)
+        self._inspraakdossier(z.zaaknummer).controleer_codes(codes)
+        if aanpassing is not None and not aanpassing.strip():
+            raise DomeinFout("Zeg bij --aanpassing wat er aan het ontwerp verandert.")
+        z.beantwoord(reactie=reactie, standaardreacties=codes, aanpassing=aanpassing and aanpassing.strip(),
+                     vervolgacties=list(vervolgacties), actor=actor, datum=datum, reden=reden)
+        self._bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="beantwoord", kenmerk=z.kenmerk, actor=actor)
+        return self.zienswijze_details(z.kenmerk)
+
+    def registreer_brieven(self, kenmerken: list[str] | tuple[str, ...], *, soort: str, actor: str,
+                           datum: date | None = None, reden: str | None = None) -> list[dict]:
+        """Record the letter `soort` sent on `datum` to the indieners of these zienswijzen, all or none."""
+        if not kenmerken:
+            raise DomeinFout("Noem ten minste één zienswijze (kenmerk).")
+        datum = self._datum(datum)
+        geladen: dict[str, Zienswijze] = {}
+        for k in kenmerken:
+            z = self._laad_zienswijze(k)
+            geladen.setdefault(z.kenmerk, z)
+        for z in geladen.values():
+            z.verzend_brief(soort=soort, actor=actor, datum=datum, reden=reden)
+        self._bewaar(*geladen.values(), gebeurtenis=f"brief {soort}", kenmerken=list(geladen), actor=actor)
+        return [self.zienswijze_details(k) for k in geladen]
+
+    def vergeet_indiener(self, kenmerk: str, *, reden: str | None, actor: str, datum: date | None = None) -> dict:
+        """Erase the indiener's personal data (AVG art. 17) by destroying its key; history stays intact."""
+        z = self._laad_zienswijze(kenmerk)
+        z.vergeet_indiener(actor=actor, datum=self._datum(datum), reden=reden)
+        # The irreversible part first: if recording the event fails, running the command again records it.
+        self._kluis().vernietig(z.indiener_ref)
+        self._bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="indiener vergeten", kenmerk=z.kenmerk, actor=actor)
+        return self.zienswijze_details(z.kenmerk)
+
+    # --- queries --------------------------------------------------------------
+
+    def inspraak(self, zaaknummer: str) -> dict:
+        """The zaak's ter inzage term, kennisgeving and standaardreacties."""
+        zaak = self._zaak(zaaknummer)
+        dossier = self._inspraakdossier(zaaknummer)
+        termijn = zaak.ter_inzage.bereken() if zaak.ter_inzage else None
+        return {
+            "zaaknummer": zaak.zaaknummer,
+            "omschrijving": zaak.omschrijving,
+            "ter_inzage": None if termijn is None else {
+                "eerste_dag": termijn.eerste_dag, "einde": termijn.einde,
+                "onverlengd_einde": termijn.onverlengd_einde, "grondslag": zaak.ter_inzage.grondslag,
+            },
+            "kennisgeving": dossier.kennisgeving if dossier else None,
+            "standaardreacties": list(dossier.standaardreacties.values()) if dossier else [],
+        }
+
+    def standaardreacties(self, zaaknummer: str) -> list[dict]:
+        return self.inspraak(zaaknummer)["standaardreacties"]
+
+    def zienswijzen_van(self, zaaknummer: str, *, intern: bool = False, actor: str | None = None,
+                        reden: str | None = None) -> list[dict]:
+        """All zienswijzen and overige reacties of a zaak, in order of receipt.
+
+        With `intern` the indieners' identities are included; that is logged with who asked.
+        """
+        self._zaak(zaaknummer)
+        dossier = self._inspraakdossier(zaaknummer)
+        zienswijzen = self._zienswijzen(dossier)
+        if intern:
+            self._log_inzage(actor, reden, zaaknummer=zaaknummer, aantal=len(zienswijzen))
+        teksten = {c: s["tekst"] for c, s in dossier.standaardreacties.items()} if dossier else {}
+        nummers = nummering(zienswijzen)
+        rijen = [self._als_dict(z, nummers.get(z.kenmerk), teksten, intern) for z in zienswijzen]
+        return sorted(rijen, key=lambda r: (r["volgnummer"] is None, r["ontvangstdatum"], r["registratienummer"]))
+
+    def zienswijze_details(self, kenmerk: str, *, intern: bool = False, actor: str | None = None,
+                           reden: str | None = None) -> dict:
+        """One zienswijze with its volgnummer and history; identity only with `intern` (logged)."""
+        z = self._laad_zienswijze(kenmerk)
+        dossier = self._inspraakdossier(z.zaaknummer)
+        if intern:
+            self._log_inzage(actor, reden, zaaknummer=z.zaaknummer, kenmerk=z.kenmerk)
+        teksten = {c: s["tekst"] for c, s in dossier.standaardreacties.items()}
+        d = self._als_dict(z, nummering(self._zienswijzen(dossier)).get(z.kenmerk), teksten, intern)
+        d["geschiedenis"] = [
+            {"gebeurtenis": type(e).__name__, "datum": e.datum, "actor": e.actor, "reden": e.reden,
+             "geregistreerd": e.timestamp}
+            for e in self.repository.event_store.get(z.id)
+        ]
+        return d
+
+    # --- internals ------------------------------------------------------------
+
+    def close(self) -> None:
+        if self._sleutelkluis is not None:
+            self._sleutelkluis.sluit()
+        super().close()
+
+    def _kluis(self) -> Sleutelkluis:
+        if self._sleutelkluis is None:
+            self._sleutelkluis = Sleutelkluis(self.opslag)
+        return self._sleutelkluis
+
+    @staticmethod
+    def _log_inzage(actor: str | None, reden: str | None, **context) -> None:
+        if not actor:
+            raise DomeinFout("Persoonsgegevens inzien vraagt wie dat doet (--actor).")
+        log.warning("persoonsgegevens.ingezien", actor=actor, reden=reden, **context)
+
+    def _inspraakdossier(self, zaaknummer: str) -> Inspraakdossier | None:
+        try:
+            return self.repository.get(inspraakdossier_id(zaaknummer))
+        except AggregateNotFoundError:
+            return None
+
+    def _zienswijzen(self, dossier: Inspraakdossier | None) -> list[Zienswijze]:
+        return [self.repository.get(zienswijze_id(k)) for k in dossier.kenmerken] if dossier else []
+
+    def _laad_zienswijze(self, kenmerk: str) -> Zienswijze:
+        kenmerk = kenmerk.strip()
+        niet_gevonden = (f"Zienswijze {kenmerk} bestaat niet; 'zienswijze lijst ZAAKNUMMER' toont de kenmerken "
+                         "(zaaknummer-volgorde van registratie, bv. 3261787-1).")
+        try:
+            aggregate_id = UUID(kenmerk)
+        except ValueError:
+            aggregate_id = zienswijze_id(kenmerk)
+        z = self._laad(aggregate_id, niet_gevonden)
+        if not isinstance(z, Zienswijze):
+            raise DomeinFout(niet_gevonden)
+        return z
+
+    def _na_ontvangst(self, z: Zienswijze, datum: date | None) -> date:
+        datum = self._datum(datum)
+        if datum < z.ontvangstdatum:
+            raise DomeinFout(
+                f"De datum {nl_datum(datum)} ligt vóór de ontvangst van {z.kenmerk} ({nl_datum(z.ontvangstdatum)})."
+            )
+        return datum
+
+    @staticmethod
+    def _zienswijzetermijn(zaak: Zaak, dossier: Inspraakdossier | None) -> Zienswijzetermijn:
+        if zaak.ter_inzage is None:
+            raise DomeinFout(
+                f"Zaak {zaak.zaaknummer} is nooit ter inzage gelegd; een zienswijze hoort bij een ontwerp dat ter "
+                f"inzage ligt of lag (zaak stap {zaak.zaaknummer} ter_inzage_leggen)."
+            )
+        kennisgeving = dossier.kennisgeving if dossier else None
+        return Zienswijzetermijn.uit(zaak.ter_inzage.bereken(), kennisgeving["ontwerp_datum"] if kennisgeving else None)
+
+    def _indiener(self, z: Zienswijze) -> dict | str | None:
+        if z.indiener_ref is None:
+            return None
+        if z.indiener_gewist is not None:
+            return GEWIST
+        return self._kluis().ontsleutel(z.indiener_ref, z.indiener_versleuteld) or GEWIST
+
+    def _als_dict(self, z: Zienswijze, volgnummer: int | None, teksten: dict[str, str], intern: bool) -> dict:
+        antwoord = None
+        if z.antwoord is not None:
+            antwoord = {**z.antwoord,
+                        "volledig": stel_reactie_samen(z.antwoord["reactie"], z.antwoord["standaardreacties"], teksten)}
+        d = {
+            "kenmerk": z.kenmerk,
+            "zaaknummer": z.zaaknummer,
+            "registratienummer": z.registratienummer,
+            "volgnummer": volgnummer,
+            "aanduiding": aanduiding(z, volgnummer),
+            "soort": z.soort,
+            "informeel": z.informeel,
+            "ontvangstdatum": z.ontvangstdatum,
+            "verzenddatum": z.verzenddatum,
+            "vorm": z.vorm,
+            "themas": z.themas,
+            "samenvatting": z.samenvatting,
+            "ontvankelijk": z.ontvankelijk,
+            "ontvankelijkheid": z.ontvankelijkheid,
+            "verschoonbaar": z.verschoonbaar,
+            "beantwoord": z.antwoord is not None,
+            "antwoord": antwoord,
+            "brieven": z.brieven,
+            "persoonsgegevens": ("geen" if z.indiener_ref is None
+                                 else "gewist" if z.indiener_gewist is not None else "versleuteld"),
+            "indiener_gewist": z.indiener_gewist,
+            "versie": z.version,
+        }
+        if intern:
+            d["indiener"] = self._indiener(z)
+        return d
+
+
+@voorwaarde("zienswijzen_beantwoord")
+def zienswijzen_beantwoord(app, zaak: Zaak, datum: date) -> str | None:
+    """Besluitvorming waits until every ontvankelijke zienswijze has been answered."""
+    zienswijzen = app._zienswijzen(app._inspraakdossier(zaak.zaaknummer))
+    nummers = nummering(zienswijzen)
+    open_ = sorted((z for z in zienswijzen if z.in_nota and z.antwoord is None), key=lambda z: nummers[z.kenmerk])
+    if not open_:
+        return None
+    namen = "; ".join(f"{aanduiding(z, nummers[z.kenmerk])} ({z.kenmerk})" for z in open_)
+    return (
+        f"Zaak {zaak.zaaknummer} kan niet naar de besluitvorming: nog niet beantwoord: {namen}. "
+        "Beantwoord eerst met 'zienswijze beantwoorden KENMERK …'."
+    )

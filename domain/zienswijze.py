@@ -1,0 +1,330 @@
+"""Zienswijzen on a zaak that lay ter inzage, and the zaak's inspraakdossier.
+
+Two aggregates, both linked to their zaak by zaaknummer:
+- `Zienswijze`: one submitted view (or an "overige reactie": late or informal),
+  with the engine's ontvankelijkheid decision, the answer and the letters sent.
+  The indiener's identity is never in an event in the clear: events carry the
+  id of the indiener's key and the ciphertext (see workflow/persoonsgegevens.py).
+- `Inspraakdossier`: one per zaak: the kennisgeving, the standaardreacties
+  (kept once, cited by code from many answers) and the kenmerken of the
+  registered zienswijzen, so they can be listed and numbered.
+Standaardreacties are kept per zaak, not globally: their text answers the
+arguments about one ontwerp (the ZKA hotel study in the seed), and a zaak's
+nota must not change when another zaak edits a shared block.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from uuid import NAMESPACE_URL, UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from domain.datums import nl_datum
+from domain.fouten import DomeinFout
+from domain.ontvankelijkheid import Ontvankelijkheid, verschoonbaar
+
+ZIENSWIJZE_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/zienswijze")
+DOSSIER_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/inspraakdossier")
+
+VORMEN = ("schriftelijk", "mondeling")
+ZIENSWIJZE = "zienswijze"
+OVERIGE_REACTIE = "overige reactie"
+BRIEFSOORTEN = ("voorstel", "besluit")  # the college's proposal, the raad's besluit
+
+_CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]*")
+# A reactie places a standaardreactie inline with {{CODE}}; cited codes not placed follow the text.
+MARKERING = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
+
+
+def inspraakdossier_id(zaaknummer: str) -> UUID:
+    return uuid5(DOSSIER_NAMESPACE, zaaknummer)
+
+
+def kenmerk_van(zaaknummer: str, registratienummer: int) -> str:
+    """The stable reference of a zienswijze: zaaknummer and order of registration, e.g. 3261787-2."""
+    return f"{zaaknummer}-{registratienummer}"
+
+
+def zienswijze_id(kenmerk: str) -> UUID:
+    return uuid5(ZIENSWIJZE_NAMESPACE, kenmerk)
+
+
+def normaliseer_code(code: str) -> str:
+    c = code.strip().upper()
+    if not _CODE.fullmatch(c):
+        raise DomeinFout(f"Code '{code}' is ongeldig: letters, cijfers, '-' en '_', bijvoorbeeld ZKA of VEREENIGING.")
+    return c
+
+
+def geplaatste_codes(reactie: str) -> list[str]:
+    """The standaardreactie codes a reactie text places inline with {{CODE}}, in order."""
+    return [m.upper() for m in MARKERING.findall(reactie)]
+
+
+class Inspraakdossier(Aggregate):
+    class Event(Aggregate.Event):
+        actor: str
+        datum: date
+        reden: str | None
+
+    class Geopend(Event, Aggregate.Created):
+        zaaknummer: str
+
+        def apply(self, dossier: Inspraakdossier) -> None:
+            dossier.zaaknummer = self.zaaknummer
+            dossier.kennisgeving = None
+            dossier.standaardreacties = {}
+            dossier.kenmerken = []
+
+    class KennisgevingVastgelegd(Event):
+        publicatie: str
+        ontwerp: str
+        hierna: str | None
+        ontwerp_datum: date
+
+        def apply(self, dossier: Inspraakdossier) -> None:
+            dossier.kennisgeving = {
+                "datum": self.datum, "publicatie": self.publicatie, "ontwerp": self.ontwerp,
+                "hierna": self.hierna, "ontwerp_datum": self.ontwerp_datum,
+            }
+
+    class StandaardreactieToegevoegd(Event):
+        code: str
+        titel: str | None
+        tekst: str
+
+        def apply(self, dossier: Inspraakdossier) -> None:
+            dossier.standaardreacties[self.code] = {
+                "code": self.code, "titel": self.titel, "tekst": self.tekst, "sinds": self.datum,
+            }
+
+    class ZienswijzeGeregistreerd(Event):
+        kenmerk: str
+
+        def apply(self, dossier: Inspraakdossier) -> None:
+            dossier.kenmerken.append(self.kenmerk)
+
+    @classmethod
+    def open(cls, zaaknummer: str, *, actor: str, datum: date) -> Inspraakdossier:
+        return cls._create(cls.Geopend, id=inspraakdossier_id(zaaknummer), zaaknummer=zaaknummer,
+                           actor=actor, datum=datum, reden=None)
+
+    def leg_kennisgeving_vast(self, *, publicatie: str, ontwerp: str, hierna: str | None, ontwerp_datum: date,
+                              actor: str, datum: date, reden: str | None) -> None:
+        if not publicatie.strip():
+            raise DomeinFout("Noem waar de kennisgeving is gepubliceerd (--publicatie), bv. \"het Hengelo's Weekblad\".")
+        if not ontwerp.strip():
+            raise DomeinFout("Noem het ontwerp dat ter inzage ligt (--ontwerp).")
+        if ontwerp_datum > datum:
+            raise DomeinFout(
+                f"Het ontwerp ({nl_datum(ontwerp_datum)}) kan niet na de kennisgeving ({nl_datum(datum)}) zijn ontstaan."
+            )
+        self.trigger_event(self.KennisgevingVastgelegd, publicatie=publicatie.strip(), ontwerp=ontwerp.strip(),
+                           hierna=(hierna or "").strip() or None, ontwerp_datum=ontwerp_datum,
+                           actor=actor, datum=datum, reden=reden)
+
+    def voeg_standaardreactie_toe(self, *, code: str, titel: str | None, tekst: str,
+                                  actor: str, datum: date, reden: str | None) -> str:
+        code = normaliseer_code(code)
+        if code in self.standaardreacties:
+            raise DomeinFout(f"Zaak {self.zaaknummer} heeft al een standaardreactie {code}; codes zijn uniek per zaak.")
+        if not tekst.strip():
+            raise DomeinFout("Een standaardreactie heeft tekst nodig (--tekst).")
+        if MARKERING.search(tekst):
+            raise DomeinFout("Een standaardreactie kan geen andere standaardreactie ({{CODE}}) bevatten.")
+        self.trigger_event(self.StandaardreactieToegevoegd, code=code, titel=(titel or "").strip() or None,
+                           tekst=tekst.strip(), actor=actor, datum=datum, reden=reden)
+        return code
+
+    def controleer_codes(self, codes: list[str]) -> None:
+        onbekend = [c for c in codes if c not in self.standaardreacties]
+        if onbekend:
+            bekend = ", ".join(sorted(self.standaardreacties)) or "geen"
+            raise DomeinFout(
+                f"Onbekende standaardreactie {', '.join(onbekend)} bij zaak {self.zaaknummer}; bekend: {bekend}. "
+                f"Voeg haar toe met 'standaardreactie toevoegen {self.zaaknummer} CODE --tekst …'."
+            )
+
+    def registreer_zienswijze(self, *, actor: str, datum: date) -> tuple[str, int]:
+        """The kenmerk and registratienummer of the next zienswijze, recorded in the dossier."""
+        nummer = len(self.kenmerken) + 1
+        kenmerk = kenmerk_van(self.zaaknummer, nummer)
+        self.trigger_event(self.ZienswijzeGeregistreerd, kenmerk=kenmerk, actor=actor, datum=datum, reden=None)
+        return kenmerk, nummer
+
+
+class Zienswijze(Aggregate):
+    class Event(Aggregate.Event):
+        actor: str
+        datum: date
+        reden: str | None
+
+    class Ingediend(Event, Aggregate.Created):
+        zaaknummer: str
+        kenmerk: str
+        registratienummer: int
+        ontvangstdatum: date
+        verzenddatum: date | None  # when sent by post (Awb 6:9 lid 2)
+        vorm: str
+        themas: list[str]
+        samenvatting: str
+        indiener_ref: str | None  # id of the indiener's key; the identity itself is only in the ciphertext
+        indiener_versleuteld: str | None
+        informeel: bool  # registered as an overige reactie on purpose, not as a zienswijze
+        ontvankelijkheid: dict  # {"ontvankelijk", "uitkomst", "reden"} as the engine decided
+        soort: str  # "zienswijze" or "overige reactie"
+
+        def apply(self, z: Zienswijze) -> None:
+            for veld in ("zaaknummer", "kenmerk", "registratienummer", "ontvangstdatum", "verzenddatum", "vorm",
+                         "samenvatting", "indiener_ref", "indiener_versleuteld", "informeel", "soort"):
+                setattr(z, veld, getattr(self, veld))
+            z.themas = list(self.themas)
+            z.ontvankelijkheid = dict(self.ontvankelijkheid)
+            z.verschoonbaar = None
+            z.antwoord = None
+            z.brieven = []
+            z.indiener_gewist = None
+
+    class VerschoonbaarVerklaard(Event):
+        ontvankelijkheid: dict
+
+        def apply(self, z: Zienswijze) -> None:
+            z.ontvankelijkheid = dict(self.ontvankelijkheid)
+            z.soort = ZIENSWIJZE
+            z.verschoonbaar = {"door": self.actor, "datum": self.datum, "reden": self.reden}
+
+    class Beantwoord(Event):
+        reactie: str
+        standaardreacties: list[str]
+        leidt_tot_aanpassing: bool
+        wat_gewijzigd: str | None
+        vervolgacties: list[str]
+
+        def apply(self, z: Zienswijze) -> None:
+            z.antwoord = {
+                "reactie": self.reactie, "standaardreacties": list(self.standaardreacties),
+                "leidt_tot_aanpassing": self.leidt_tot_aanpassing, "wat_gewijzigd": self.wat_gewijzigd,
+                "vervolgacties": list(self.vervolgacties), "datum": self.datum, "door": self.actor,
+            }
+
+    class BriefVerzonden(Event):
+        soort: str
+
+        def apply(self, z: Zienswijze) -> None:
+            z.brieven.append({"soort": self.soort, "datum": self.datum})
+
+    class IndienerVergeten(Event):
+        """The indiener's key was destroyed: the ciphertext in Ingediend can no longer be read."""
+
+        def apply(self, z: Zienswijze) -> None:
+            z.indiener_gewist = {"datum": self.datum, "door": self.actor, "reden": self.reden}
+
+    @classmethod
+    def dien_in(
+        cls,
+        *,
+        zaaknummer: str,
+        kenmerk: str,
+        registratienummer: int,
+        ontvangstdatum: date,
+        verzenddatum: date | None,
+        vorm: str,
+        themas: list[str],
+        samenvatting: str,
+        indiener_ref: str | None,
+        indiener_versleuteld: str | None,
+        informeel: bool,
+        ontvankelijkheid: Ontvankelijkheid,
+        actor: str,
+        datum: date,
+        reden: str | None,
+    ) -> Zienswijze:
+        controleer_indiening(vorm=vorm, samenvatting=samenvatting)
+        return cls._create(
+            cls.Ingediend,
+            id=zienswijze_id(kenmerk),
+            zaaknummer=zaaknummer, kenmerk=kenmerk, registratienummer=registratienummer,
+            ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm,
+            themas=[t.strip() for t in themas if t.strip()], samenvatting=samenvatting.strip(),
+            indiener_ref=indiener_ref, indiener_versleuteld=indiener_versleuteld, informeel=informeel,
+            ontvankelijkheid=ontvankelijkheid.als_record(),
+            soort=ZIENSWIJZE if ontvankelijkheid.ontvankelijk and not informeel else OVERIGE_REACTIE,
+            actor=actor, datum=datum, reden=reden,
+        )
+
+    # --- queries ------------------------------------------------------------
+
+    @property
+    def ontvankelijk(self) -> bool:
+        return self.ontvankelijkheid["ontvankelijk"]
+
+    @property
+    def in_nota(self) -> bool:
+        """Ontvankelijke zienswijzen are answered in the nota; overige reacties are not."""
+        return self.soort == ZIENSWIJZE
+
+    # --- commands -----------------------------------------------------------
+
+    def verklaar_verschoonbaar(self, *, actor: str, datum: date, reden: str | None) -> None:
+        if self.informeel:
+            raise DomeinFout(f"{self.kenmerk} is als overige reactie geregistreerd, niet als zienswijze.")
+        huidig = Ontvankelijkheid(self.ontvankelijk, self.ontvankelijkheid["uitkomst"], self.ontvankelijkheid["reden"])
+        nieuw = verschoonbaar(huidig, reden, actor)
+        self.trigger_event(self.VerschoonbaarVerklaard, ontvankelijkheid=nieuw.als_record(),
+                           actor=actor, datum=datum, reden=reden.strip())
+
+    def beantwoord(self, *, reactie: str, standaardreacties: list[str], aanpassing: str | None,
+                   vervolgacties: list[str], actor: str, datum: date, reden: str | None) -> None:
+        if not reactie.strip() and not standaardreacties:
+            raise DomeinFout("Een reactie vraagt tekst (--reactie) of ten minste één standaardreactie (--standaardreactie).")
+        self.trigger_event(
+            self.Beantwoord,
+            reactie=reactie.strip(), standaardreacties=standaardreacties,
+            leidt_tot_aanpassing=aanpassing is not None, wat_gewijzigd=aanpassing,
+            vervolgacties=[v.strip() for v in vervolgacties if v.strip()],
+            actor=actor, datum=datum, reden=reden,
+        )
+
+    def verzend_brief(self, *, soort: str, actor: str, datum: date, reden: str | None) -> None:
+        if soort not in BRIEFSOORTEN:
+            raise DomeinFout(f"Onbekende brief '{soort}'; kies uit {', '.join(BRIEFSOORTEN)}.")
+        if datum < self.ontvangstdatum:
+            raise DomeinFout(
+                f"De brief ({nl_datum(datum)}) kan niet vóór de ontvangst van {self.kenmerk} "
+                f"({nl_datum(self.ontvangstdatum)}) zijn verzonden."
+            )
+        self.trigger_event(self.BriefVerzonden, soort=soort, actor=actor, datum=datum, reden=reden)
+
+    def vergeet_indiener(self, *, actor: str, datum: date, reden: str | None) -> None:
+        if self.indiener_ref is None:
+            raise DomeinFout(f"Bij {self.kenmerk} zijn geen persoonsgegevens van de indiener vastgelegd.")
+        if self.indiener_gewist is not None:
+            raise DomeinFout(
+                f"De gegevens van de indiener van {self.kenmerk} zijn al gewist op {nl_datum(self.indiener_gewist['datum'])}."
+            )
+        if not reden or not reden.strip():
+            raise DomeinFout("Wissen van persoonsgegevens vraagt een reden (--reden), bv. een verzoek op grond van art. 17 AVG.")
+        self.trigger_event(self.IndienerVergeten, actor=actor, datum=datum, reden=reden.strip())
+
+
+def controleer_indiening(*, vorm: str, samenvatting: str) -> None:
+    if vorm not in VORMEN:
+        raise DomeinFout(f"Onbekende vorm '{vorm}'; kies uit {', '.join(VORMEN)}.")
+    if not samenvatting.strip():
+        raise DomeinFout("Een zienswijze heeft een samenvatting nodig (--samenvatting).")
+
+
+def stel_reactie_samen(reactie: str, codes: list[str], teksten: dict[str, str]) -> str:
+    """The full reactie: {{CODE}} markers replaced by their standaardreactie, the other cited
+    standaardreacties after the own text, each as its own paragraph."""
+    geplaatst = set(geplaatste_codes(reactie))
+    tekst = MARKERING.sub(lambda m: "\n\n" + teksten[m.group(1).upper()] + "\n\n", reactie)
+    delen = [tekst] + [teksten[c] for c in codes if c not in geplaatst]
+    return "\n\n".join(a for d in delen for a in alineas(d))
+
+
+def alineas(tekst: str) -> list[str]:
+    """Paragraphs: separated by an empty line; single line breaks inside a paragraph are kept."""
+    return [a.strip() for a in re.split(r"\n\s*\n", tekst) if a.strip()]

@@ -1,0 +1,250 @@
+"""Zienswijzen through the CLI, on SQLite and PostgreSQL: the Hart van Zuid case, refusals, the gate, erasure."""
+
+from __future__ import annotations
+
+from tests.e2e.hart_van_zuid import (
+    HVZ,
+    beantwoord_seed,
+    dien_seed_zienswijzen_in,
+    opgeslagen_bytes,
+    registreer_en_leg_ter_inzage,
+    seed,
+    stand,
+)
+
+
+def indienen(zs, ontvangen: str, *extra: str, ok: bool = True):
+    return zs("zienswijze", "indienen", HVZ, "--ontvangen", ontvangen, "--thema", "hotelprogramma",
+              "--samenvatting", "Tegen het hotel.", *extra, ok=ok)
+
+
+def test_seed_drie_zienswijzen_op_volgorde_van_ontvangst_en_de_late_brief_als_overige_reactie(zs):
+    registreer_en_leg_ter_inzage(zs)
+    dien_seed_zienswijzen_in(zs)
+    rijen = zs.json("zienswijze", "lijst", HVZ)
+    assert [(r["aanduiding"], r["kenmerk"], r["soort"], r["ontvankelijkheid"]["uitkomst"]) for r in rijen] == [
+        ("Indiener 1 d.d. 9 juli 2021", "3261787-1", "zienswijze", "tijdig"),
+        ("Indiener 2 d.d. 9 juli 2021", "3261787-2", "zienswijze", "tijdig"),
+        ("Indiener 3 d.d. 12 juli 2021", "3261787-3", "zienswijze", "tijdig"),
+        ("Overige reactie d.d. 8 december 2021", "3261787-4", "overige reactie", "te laat"),
+    ]
+    assert rijen[0]["ontvankelijkheid"]["reden"] == (
+        "Ontvangen op 9 juli 2021, binnen de zienswijzetermijn van 30 juni 2021 tot en met 10 augustus 2021: "
+        "tijdig (Awb 3:16 lid 3 en 6:9 lid 1).")
+    assert not rijen[3]["ontvankelijk"]
+    assert "na afloop van de zienswijzetermijn" in rijen[3]["ontvankelijkheid"]["reden"]
+    assert all(r["themas"] == ["hotelprogramma"] for r in rijen[:3])
+
+    uit = zs("zienswijze", "lijst", HVZ).stdout
+    assert "Indiener 2 d.d. 9 juli 2021" in uit and "Overige reactie d.d. 8 december 2021" in uit
+    assert "3 zienswijze(n), 1 overige reactie(s); beantwoord 0 van 3" in uit
+
+    beantwoord_seed(zs)
+    rijen = zs.json("zienswijze", "lijst", HVZ)
+    assert [r["antwoord"]["leidt_tot_aanpassing"] for r in rijen[:3]] == [False, False, False]
+    assert [r["antwoord"]["vervolgacties"] for r in rijen[:3]] == [["nader onderzoek"]] * 3
+    assert rijen[2]["antwoord"]["standaardreacties"] == ["ZKA", "ZKA-CITAAT"]
+    assert rijen[0]["antwoord"]["standaardreacties"] == ["VEREENIGING", "HTC", "ZKA", "KANSEN", "ZKA-CITAAT"]
+    assert "circa 95 tot 105 hotelkamers" in rijen[2]["antwoord"]["volledig"]
+
+
+def test_volgnummer_volgt_de_ontvangst_niet_de_registratie(zs):
+    registreer_en_leg_ter_inzage(zs)
+    indienen(zs, "12-07-2021")
+    indienen(zs, "09-07-2021")
+    indienen(zs, "09-07-2021")
+    rijen = zs.json("zienswijze", "lijst", HVZ)
+    assert [(r["aanduiding"], r["kenmerk"]) for r in rijen] == [
+        ("Indiener 1 d.d. 9 juli 2021", "3261787-2"),
+        ("Indiener 2 d.d. 9 juli 2021", "3261787-3"),
+        ("Indiener 3 d.d. 12 juli 2021", "3261787-1"),
+    ]
+
+
+def test_per_post_verzonden_op_de_laatste_dag_en_binnen_een_week_ontvangen_is_tijdig(zs):
+    registreer_en_leg_ter_inzage(zs)
+    z = zs.json("zienswijze", "indienen", HVZ, "--ontvangen", "17-08-2021", "--verzonden", "10-08-2021",
+                "--samenvatting", "Per post.", "--datum", "18-08-2021")
+    assert (z["soort"], z["ontvankelijkheid"]["uitkomst"]) == ("zienswijze", "tijdig per post")
+    assert "uiterlijk 17 augustus 2021" in z["ontvankelijkheid"]["reden"]
+    z = zs.json("zienswijze", "indienen", HVZ, "--ontvangen", "18-08-2021", "--verzonden", "10-08-2021",
+                "--samenvatting", "Per post, te laat.")
+    assert (z["soort"], z["ontvankelijkheid"]["uitkomst"]) == ("overige reactie", "te laat")
+
+
+def test_voor_de_termijn_ingediend_terwijl_het_ontwerp_al_bestond_is_ontvankelijk(zs):
+    registreer_en_leg_ter_inzage(zs)
+    z = zs.json("zienswijze", "indienen", HVZ, "--ontvangen", "29-06-2021", "--samenvatting", "Vroeg.",
+                "--datum", "30-06-2021")
+    assert (z["soort"], z["ontvankelijkheid"]["uitkomst"]) == ("zienswijze", "voor de termijn, ontwerp bestond")
+
+
+def test_informele_reactie_binnen_de_termijn_blijft_overige_reactie(zs):
+    registreer_en_leg_ter_inzage(zs)
+    z = zs.json("zienswijze", "indienen", HVZ, "--ontvangen", "15-07-2021", "--overige-reactie", "--vorm", "mondeling",
+                "--samenvatting", "Presentatie van de Erfgoedcommissie: positief over hergebruik.")
+    assert (z["soort"], z["ontvankelijk"], z["informeel"]) == ("overige reactie", True, True)
+    fout = zs("zienswijze", "verschoonbaar", z["kenmerk"], "--reden", "x", ok=False)
+    assert fout.exit_code == 1 and "als overige reactie geregistreerd" in fout.stderr
+
+
+def test_te_laat_verschoonbaar_verklaard_wordt_een_zienswijze(zs):
+    registreer_en_leg_ter_inzage(zs)
+    z = zs.json("zienswijze", "indienen", HVZ, "--ontvangen", "12-08-2021", "--samenvatting", "Te laat.")
+    assert z["soort"] == "overige reactie"
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "verschoonbaar", z["kenmerk"], ok=False)
+    assert fout.exit_code == 1 and "vraagt een reden" in fout.stderr
+    assert stand(zs.db) == voor
+
+    z = zs.json("zienswijze", "verschoonbaar", z["kenmerk"], "--reden", "Poststoring rond 10 augustus 2021",
+                "--actor", "jurist", "--datum", "20-08-2021")
+    assert (z["soort"], z["ontvankelijk"], z["ontvankelijkheid"]["uitkomst"]) == ("zienswijze", True, "verschoonbaar")
+    assert z["ontvankelijkheid"]["reden"] == (
+        "Te laat, maar door jurist verschoonbaar geacht (Awb 6:11): Poststoring rond 10 augustus 2021")
+    assert z["aanduiding"] == "Indiener 1 d.d. 12 augustus 2021"
+    assert [e["gebeurtenis"] for e in z["geschiedenis"]] == ["Ingediend", "VerschoonbaarVerklaard"]
+    fout = zs("zienswijze", "verschoonbaar", z["kenmerk"], "--reden", "nogmaals", ok=False)
+    assert fout.exit_code == 1 and "alleen bij een te late zienswijze" in fout.stderr
+
+
+def test_zienswijze_op_een_zaak_die_nooit_ter_inzage_lag_wordt_geweigerd(zs):
+    zs("zaak", "registreer", "3482239", "--zaaktype", "raadsvoorstel", "--omschrijving", "Intrekkingsverordening",
+       "--behandelaar", "n.n.b.", "--datum", "20-09-2022")
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "indienen", "3482239", "--ontvangen", "21-09-2022", "--samenvatting", "x",
+              "--naam", "Piet Puk", ok=False)
+    assert fout.exit_code == 1
+    assert "Zaak 3482239 is nooit ter inzage gelegd" in fout.stderr
+    assert stand(zs.db) == voor
+    assert zs.json("zienswijze", "lijst", "3482239") == []
+
+
+def test_onbekende_zaak_en_onbekende_zienswijze_worden_geweigerd(zs):
+    registreer_en_leg_ter_inzage(zs)
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "indienen", "999", "--ontvangen", "09-07-2021", "--samenvatting", "x", ok=False)
+    assert fout.exit_code == 1 and "Zaak 999 bestaat niet" in fout.stderr
+    fout = zs("zienswijze", "beantwoorden", f"{HVZ}-7", "--reactie", "Dank.", "--geen-aanpassing", ok=False)
+    assert fout.exit_code == 1 and "Zienswijze 3261787-7 bestaat niet" in fout.stderr
+    fout = zs("zienswijze", "beantwoorden", "onzin", "--reactie", "Dank.", "--geen-aanpassing", ok=False)
+    assert fout.exit_code == 1 and "Zienswijze onzin bestaat niet" in fout.stderr
+    assert stand(zs.db) == voor
+
+
+def test_beantwoorden_met_onbekende_standaardreactie_wordt_geweigerd(zs):
+    registreer_en_leg_ter_inzage(zs)
+    indienen(zs, "09-07-2021")
+    zs("standaardreactie", "toevoegen", HVZ, "zka", "--tekst", "Het ZKA-onderzoek.")
+    voor = stand(zs.db)
+    for args in (["--standaardreactie", "HOTEL"], ["--reactie", "Zie {{HOTEL}}."]):
+        fout = zs("zienswijze", "beantwoorden", f"{HVZ}-1", *args, "--geen-aanpassing", ok=False)
+        assert fout.exit_code == 1
+        assert "Onbekende standaardreactie HOTEL bij zaak 3261787; bekend: ZKA" in fout.stderr
+    assert stand(zs.db) == voor
+    assert zs.json("zienswijze", "toon", f"{HVZ}-1")["beantwoord"] is False
+
+
+def test_beantwoorden_vraagt_of_het_tot_aanpassing_leidt(zs):
+    registreer_en_leg_ter_inzage(zs)
+    indienen(zs, "09-07-2021")
+    fout = zs("zienswijze", "beantwoorden", f"{HVZ}-1", "--reactie", "Dank.", ok=False)
+    assert fout.exit_code == 2 and "--geen-aanpassing" in fout.stderr
+    z = zs.json("zienswijze", "beantwoorden", f"{HVZ}-1", "--reactie", "Terecht.",
+                "--aanpassing", "het hotel wordt 60 - 80 kamers in plaats van 80")
+    assert (z["antwoord"]["leidt_tot_aanpassing"], z["antwoord"]["wat_gewijzigd"]) == (
+        True, "het hotel wordt 60 - 80 kamers in plaats van 80")
+
+
+def test_standaardreacties_zijn_uniek_per_zaak(zs):
+    registreer_en_leg_ter_inzage(zs)
+    zs("standaardreactie", "toevoegen", HVZ, "ZKA", "--tekst", "Het ZKA-onderzoek.", "--titel", "ZKA hotelmarkt")
+    voor = stand(zs.db)
+    fout = zs("standaardreactie", "toevoegen", HVZ, "zka", "--tekst", "Anders.", ok=False)
+    assert fout.exit_code == 1 and "heeft al een standaardreactie ZKA" in fout.stderr
+    assert stand(zs.db) == voor
+    assert [(s["code"], s["titel"]) for s in zs.json("standaardreactie", "lijst", HVZ)] == [("ZKA", "ZKA hotelmarkt")]
+    assert "ZKA — ZKA hotelmarkt" in zs("standaardreactie", "lijst", HVZ).stdout
+
+
+def test_besluitvorming_wacht_tot_elke_ontvankelijke_zienswijze_beantwoord_is(zs):
+    registreer_en_leg_ter_inzage(zs)
+    dien_seed_zienswijzen_in(zs)
+    zs("zaak", "stap", HVZ, "zienswijzen_beoordelen", "--datum", "11-08-2021")
+    zs("zienswijze", "beantwoorden", f"{HVZ}-1", "--reactie", "Dank.", "--geen-aanpassing", "--datum", "18-05-2022")
+    zs("zienswijze", "beantwoorden", f"{HVZ}-3", "--reactie", "Dank.", "--geen-aanpassing", "--datum", "18-05-2022")
+    voor = stand(zs.db)
+    # The steps naar_politieke_markt and naar_raad, taken through the commands that record their facts.
+    for stap in (["raad", "politieke-markt", HVZ, "04-10-2022", "--soort", "oordeelsvormend"],
+                 ["raad", "agendeer", HVZ, "26-10-2022", "D01"]):
+        fout = zs(*stap, "--datum", "20-09-2022", ok=False)
+        assert fout.exit_code == 1
+        assert ("Zaak 3261787 kan niet naar de besluitvorming: nog niet beantwoord: "
+                "Indiener 2 d.d. 9 juli 2021 (3261787-2).") in fout.stderr
+        assert "Overige reactie" not in fout.stderr  # the late letter does not hold up the zaak
+    assert stand(zs.db) == voor
+    assert zs.json("zaak", "toon", HVZ)["status"] == "zienswijzen_beoordelen"
+
+    zs("zienswijze", "beantwoorden", f"{HVZ}-2", "--reactie", "Dank.", "--geen-aanpassing", "--datum", "18-05-2022")
+    z = zs.json("raad", "politieke-markt", HVZ, "04-10-2022", "--soort", "oordeelsvormend", "--datum", "20-09-2022")
+    assert z["status"] == "politieke_markt"
+
+
+def test_brieven_aan_de_indieners(zs):
+    seed(zs)
+    rijen = zs.json("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "voorstel",
+                    "--datum", "21-09-2022")
+    assert [r["brieven"] for r in rijen] == [[{"soort": "voorstel", "datum": "2022-09-21"}]] * 3
+    zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "besluit", "--datum", "02-11-2022")
+    assert "voorstel 21 september 2022, besluit 2 november 2022" in zs("zienswijze", "lijst", HVZ).stdout
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-9", "--soort", "besluit", ok=False)
+    assert fout.exit_code == 1 and "3261787-9 bestaat niet" in fout.stderr
+    assert zs("zienswijze", "brief", f"{HVZ}-1", "--soort", "bedankje", ok=False).exit_code == 2
+    assert stand(zs.db) == voor
+
+
+def test_kennisgeving_alleen_bij_een_zaaktype_met_ter_inzage(zs):
+    zs("zaak", "registreer", "900001", "--zaaktype", "wmo-melding", "--omschrijving", "Melding",
+       "--behandelaar", "consulent", "--datum", "01-03-2021")
+    fout = zs("zienswijze", "kennisgeving", "900001", "--publicatie", "x", "--ontwerp", "y", ok=False)
+    assert fout.exit_code == 1 and "kent geen ter inzage legging" in fout.stderr
+
+
+NAAM, ADRES, EMAIL = "Henriëtte Vereeniging-Stork", "Marktstraat 41, 7551 DT Hengelo", "h.stork@example.nl"
+
+
+def test_persoonsgegevens_staan_nooit_leesbaar_in_de_events_en_kunnen_worden_gewist(zs):
+    seed(zs, "--naam", NAAM, "--adres", ADRES, "--email", EMAIL)
+    for gegeven in (NAAM, ADRES, EMAIL):
+        assert gegeven.encode() not in opgeslagen_bytes(zs.db)
+    assert "Henri" not in zs("zienswijze", "toon", f"{HVZ}-1").stdout
+    assert "indiener" not in zs.json("zienswijze", "toon", f"{HVZ}-1")
+
+    intern = zs.json("zienswijze", "toon", f"{HVZ}-1", "--intern", "--actor", "jurist", "--reden", "bezwaar")
+    assert intern["indiener"] == {"naam": NAAM, "adres": ADRES, "email": EMAIL}
+    assert intern["persoonsgegevens"] == "versleuteld"
+
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", ok=False)
+    assert fout.exit_code == 1 and "vraagt een reden" in fout.stderr
+    fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-2", "--reden", "AVG art. 17", ok=False)
+    assert fout.exit_code == 1 and "geen persoonsgegevens" in fout.stderr
+    assert stand(zs.db) == voor
+
+    z = zs.json("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "Verzoek van indiener (AVG art. 17)",
+                "--actor", "privacy-officer")
+    assert z["persoonsgegevens"] == "gewist"
+    assert z["indiener_gewist"]["reden"] == "Verzoek van indiener (AVG art. 17)"
+    assert stand(zs.db) == (voor[0] + 1, voor[1] - 1)  # one event more, the key gone
+
+    # History replays, the identity is gone, the rest is intact.
+    intern = zs.json("zienswijze", "toon", f"{HVZ}-1", "--intern", "--actor", "jurist")
+    assert intern["indiener"] == "[gegevens gewist]"
+    assert intern["aanduiding"] == "Indiener 1 d.d. 9 juli 2021" and intern["beantwoord"]
+    assert [e["gebeurtenis"] for e in intern["geschiedenis"]] == ["Ingediend", "Beantwoord", "IndienerVergeten"]
+    for gegeven in (NAAM, ADRES, EMAIL):
+        assert gegeven.encode() not in opgeslagen_bytes(zs.db)
+    assert "[gegevens gewist]" in zs("zienswijze", "lijst", HVZ, "--intern", "--actor", "jurist").stdout
+    fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "nogmaals", ok=False)
+    assert fout.exit_code == 1 and "al gewist" in fout.stderr

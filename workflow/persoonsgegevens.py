@@ -1,0 +1,88 @@
+"""Personal data of indieners, erasable without rewriting history (crypto-shredding).
+
+Events are kept for years (Archiefwet) and are never changed, while the AVG
+lets a person have their data erased (art. 17). So an indiener's identity is
+encrypted with a key of its own (AES-256-GCM); the event carries only the key's
+id and the ciphertext, and the key lives in the table `persoonsgegevens_sleutels`
+in the same database (migration 0002). Erasing deletes the key: the ciphertext
+in the events stays, unreadable, and history still replays. The key table is
+primary data, not a projection: it is never rebuilt from events. Backups of the
+database keep a deleted key until they expire.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import uuid
+from datetime import datetime, timezone
+
+from workflow.opslag import Opslag
+
+TABEL = "persoonsgegevens_sleutels"
+_NONCE = 12  # bytes, the size AES-GCM is made for
+
+
+class Sleutelkluis:
+    """The key table, opened on first use (SQLAlchemy is only imported when personal data is touched)."""
+
+    def __init__(self, opslag: Opslag) -> None:
+        self.opslag = opslag
+        self._engine = None
+
+    def versleutel(self, gegevens: dict) -> tuple[str, str]:
+        """A new key for one indiener; returns (key id, ciphertext). The key is committed at once."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        sleutel_id = str(uuid.uuid4())
+        sleutel = AESGCM.generate_key(bit_length=256)
+        nonce = os.urandom(_NONCE)
+        # The key id is associated data: a ciphertext cannot be passed off under another indiener's key.
+        tekst = AESGCM(sleutel).encrypt(nonce, json.dumps(gegevens, ensure_ascii=False).encode(), sleutel_id.encode())
+        with self._verbinding() as conn:
+            conn.execute(self._tabel().insert().values(
+                sleutel_id=sleutel_id, sleutel=sleutel, aangemaakt=datetime.now(timezone.utc),
+            ))
+        return sleutel_id, base64.b64encode(nonce + tekst).decode("ascii")
+
+    def ontsleutel(self, sleutel_id: str, versleuteld: str) -> dict | None:
+        """The personal data, or None when its key was destroyed."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        from sqlalchemy import select
+
+        t = self._tabel()
+        with self._verbinding() as conn:
+            sleutel = conn.execute(select(t.c.sleutel).where(t.c.sleutel_id == sleutel_id)).scalar_one_or_none()
+        if sleutel is None:
+            return None
+        ruw = base64.b64decode(versleuteld)
+        return json.loads(AESGCM(bytes(sleutel)).decrypt(ruw[:_NONCE], ruw[_NONCE:], sleutel_id.encode()))
+
+    def vernietig(self, sleutel_id: str) -> bool:
+        """Delete the key; True when there was one to delete."""
+        t = self._tabel()
+        with self._verbinding() as conn:
+            return conn.execute(t.delete().where(t.c.sleutel_id == sleutel_id)).rowcount > 0
+
+    def sluit(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    # --- internals ----------------------------------------------------------
+
+    def _verbinding(self):
+        if self._engine is None:
+            from projections.database import maak_engine, migreer
+
+            engine = maak_engine(self.opslag, schrijven=True)
+            migreer(engine)  # alembic upgrade head, as the projection runner does: creates the key table
+            self._engine = engine
+        return self._engine.begin()
+
+    @staticmethod
+    def _tabel():
+        import sqlalchemy as sa
+
+        return sa.table(TABEL, sa.column("sleutel_id"), sa.column("sleutel"), sa.column("aangemaakt"))
