@@ -53,6 +53,7 @@ class Toestand:
     titel: str
     eind: bool = False
     termijnen: tuple[TermijnSpec, ...] = ()
+    handelingen: tuple[str, ...] = ()  # commands that record facts in this state without leaving it
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,8 @@ def lees_definitie(pad: Path) -> Definitie:
     try:
         toestanden = tuple(
             Toestand(t["naam"], t["titel"], bool(t.get("eind", False)),
-                     tuple(_termijn(pad, x) for x in t.get("termijnen", [])))
+                     tuple(_termijn(pad, x) for x in t.get("termijnen", [])),
+                     tuple(t.get("handelingen", [])))
             for t in data["toestanden"]
         )
         overgangen = tuple(

@@ -69,7 +69,12 @@ def controleer_wachttermijn(overgang: Overgang, lopend, datum: date) -> None:
 
 @cache
 def workflow(naam: str, versie: int | None = None) -> Workflow:
-    d = definitie(naam, versie)
+    return bouw_workflow(definitie(naam, versie))
+
+
+def bouw_workflow(d: Definitie) -> Workflow:
+    """The machine for a definition read from anywhere (zaaktypen, aanbestedingsprocedures);
+    callers cache the result per definition version."""
     machine = Machine(
         model=None,
         states=[t.naam for t in d.toestanden],

@@ -1,0 +1,336 @@
+"""An inkoper's tender with `zaakstroom aanbesteding …`, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+K = "HGL-BO-2023"
+WIJKRACHT = "Wijkracht Hengelo"
+KERNPARTNERS = ["Wijkracht", "Aveleijn", "Carintreggeland", "Humanitas Onder Dak", "Mediant", "RIBW Overijssel",
+                "Tactus"]
+
+
+def partijen(namen):
+    return [x for naam in namen for x in ("--partij", naam)]
+
+
+def registreer(zs, kenmerk=K, *extra, max_kandidaten="2", looptijd=("--looptijd", "4", "--optie", "2", "--optie", "2")):
+    return zs("aanbesteding", "registreer", kenmerk, "--titel", "Realisatie en doorontwikkeling Basisondersteuning",
+              "--procedure", "concurrentiegerichte-dialoog", "--max-kandidaten", max_kandidaten, *looptijd,
+              "--datum", "10-01-2023", "--actor", "inkoper", *(extra or ("--perceel", "Basisondersteuning")))
+
+
+def tot_selectie(zs, kenmerk=K, **kw):
+    registreer(zs, kenmerk, **kw)
+    zs("aanbesteding", "stap", kenmerk, "marktconsultatie_starten", "--datum", "01-02-2023")
+    zs("aanbesteding", "marktconsultatie", kenmerk, "--omschrijving", "Startbijeenkomst", "--deelnemers", "200",
+       "--datum", "14-02-2023")
+    zs("aanbesteding", "stap", kenmerk, "selectieleidraad_publiceren", "--datum", "03-07-2023")
+
+
+def tot_dialoog(zs, kenmerk=K):
+    tot_selectie(zs, kenmerk)
+    zs("aanbesteding", "aanmelding", kenmerk, WIJKRACHT, *partijen(KERNPARTNERS), "--datum", "21-08-2023")
+    zs("aanbesteding", "aanmelding", kenmerk, "Zorgcombinatie Twente", "--datum", "22-08-2023")
+    zs("aanbesteding", "toelaten", kenmerk, WIJKRACHT, "--score", "87,5", "--datum", "02-10-2023")
+    zs("aanbesteding", "afwijzen", kenmerk, "Zorgcombinatie Twente", "--reden", "Voldoet niet aan alle eisen",
+       "--datum", "02-10-2023")
+    zs("aanbesteding", "stap", kenmerk, "dialoog_starten", "--datum", "09-10-2023")
+
+
+def tot_inschrijving(zs, kenmerk=K):
+    tot_dialoog(zs, kenmerk)
+    zs("aanbesteding", "dialoogsessie", kenmerk, "--onderwerp", "Scope", "--deelnemer", WIJKRACHT,
+       "--opdrachtomschrijving", "Individuele en groepsgerichte basisondersteuning",
+       "--kernwaarde", "Zakelijk partnerschap", "--financiele-afspraak", "Lumpsum-opdrachtsom",
+       "--overlegstructuur", "Gesprekscyclus op vier niveaus", "--risico", "Ventielafspraken",
+       "--datum", "07-11-2023")
+    zs("aanbesteding", "inschrijfleidraad", kenmerk, "--sluitingsdatum", "14-05-2024", "--datum", "02-04-2024")
+
+
+def tot_standstill(zs, kenmerk=K):
+    tot_inschrijving(zs, kenmerk)
+    zs("aanbesteding", "inschrijving", kenmerk, WIJKRACHT, "--datum", "13-05-2024")
+    zs("aanbesteding", "stap", kenmerk, "beoordeling_starten", "--datum", "15-05-2024")
+    zs("aanbesteding", "verificatie", kenmerk, WIJKRACHT, "--instrument", "KIT", "--voldoet", "--datum", "01-07-2024")
+    zs("aanbesteding", "gunningsbeslissing", kenmerk, "--winnaar", WIJKRACHT, "--datum", "06-09-2024")
+
+
+def volledig(zs, kenmerk=K):
+    return zs.json("aanbesteding", "toon", kenmerk, "--vertrouwelijk")
+
+
+def geschiedenis(zs, kenmerk=K):
+    return zs.json("aanbesteding", "tijdlijn", kenmerk, "--vertrouwelijk")["tijdlijn"]
+
+
+# --- the seed tender ---------------------------------------------------------------------------
+
+
+def test_de_seed_aanbesteding_van_marktconsultatie_tot_start(zs):
+    tot_standstill(zs)
+    w = zs.json("aanbesteding", "toon", K)
+    [p] = w["percelen"]
+    assert (p["fase"], p["standstill"]["eerste_dag"], p["standstill"]["einde"]) == (
+        "standstill", "2024-09-07", "2024-09-26")
+    assert [(s["stap"], s["commando"]) for s in p["volgende_stappen"]] == [
+        ("kort_geding_aanhangig", "aanbesteding kort-geding"), ("definitief_gunnen", "aanbesteding gunnen"),
+        ("intrekken", "aanbesteding intrekken")]
+    assert p["handelingen"] == []
+
+    zs("aanbesteding", "gunnen", K, "--datum", "27-09-2024", "--actor", "college")
+    z = zs.json("aanbesteding", "contract", K, "--ingangsdatum", "01-01-2025", "--datum", "30-09-2024")
+    assert z["percelen"][0]["contract"]["einddatum"] == "2028-12-31"
+    zs("aanbesteding", "stap", K, "implementatie_starten", "--datum", "30-09-2024")
+    te_vroeg = zs("aanbesteding", "stap", K, "starten", "--datum", "31-12-2024", ok=False)
+    assert te_vroeg.exit_code == 1 and "gaat in op 1 januari 2025" in te_vroeg.stderr
+    zs("aanbesteding", "stap", K, "starten", "--datum", "01-01-2025")
+
+    [p] = volledig(zs)["percelen"]
+    assert (p["fase"], p["afgerond"], p["winnaar"]) == ("gestart", True, WIJKRACHT)
+    assert p["aantallen"] == {"aangemeld": 2, "toegelaten": 1, "afgewezen": 1, "ingeschreven": 1, "geweigerd": 0,
+                              "uitgesloten": 0}
+    [wijkracht, _] = p["kandidaten"]
+    assert wijkracht["partijen"] == KERNPARTNERS and wijkracht["selectiescore"] == 87.5
+    assert [v["partij"] for v in wijkracht["verificaties"]] == KERNPARTNERS
+    [sessie] = p["dialoogsessies"]
+    assert sessie["uitkomsten"] == {
+        "opdrachtomschrijving": ["Individuele en groepsgerichte basisondersteuning"],
+        "kernwaarden": ["Zakelijk partnerschap"], "financiële afspraken": ["Lumpsum-opdrachtsom"],
+        "overlegstructuren": ["Gesprekscyclus op vier niveaus"], "risico's en ventielafspraken": ["Ventielafspraken"]}
+    c = p["contract"]
+    assert (c["ingangsdatum"], c["einddatum"], c["maximale_einddatum"]) == ("2025-01-01", "2028-12-31", "2032-12-31")
+    assert [o["status"] for o in c["opties"]] == ["open", "open"]
+
+    uit = zs("aanbesteding", "toon", K).stdout
+    assert "Perceel Basisondersteuning — Opdracht gestart [gestart] sinds 1 januari 2025" in uit
+    assert "standstill" in uit and "7 september 2024 t/m 26 september 2024 (verstreken)" in uit
+    assert "gegund aan" in uit and WIJKRACHT in uit and "Zorgcombinatie" not in uit
+    tijdlijn = zs("aanbesteding", "tijdlijn", K).stdout
+    assert "27 september 2024  Definitief gunnen (na de standstilltermijn) → gegund" in tijdlijn
+    assert "Zorgcombinatie" not in tijdlijn and "door " not in tijdlijn
+
+
+def test_voor_de_gunning_ziet_de_raad_geen_namen_en_vertrouwelijk_inzien_wordt_gelogd(zs):
+    tot_standstill(zs)
+    for args in (("toon", K), ("tijdlijn", K), ("rapport",)):
+        tekst = zs("aanbesteding", *args, "--json").stdout
+        assert WIJKRACHT not in tekst and "Zorgcombinatie" not in tekst and "87.5" not in tekst and "Aveleijn" not in tekst
+    [rij] = zs.json("aanbesteding", "rapport")
+    assert (rij["kenmerk"], rij["fase"], rij["standstill"]["einde"], rij["aantallen"]["toegelaten"]) == (
+        K, "standstill", "2024-09-26", 1)
+    assert "winnaar" not in rij
+
+    gezien = zs("aanbesteding", "toon", K, "--vertrouwelijk", "--actor", "inkoper.jansen")
+    assert WIJKRACHT in gezien.stdout and "Zorgcombinatie Twente: afgewezen" in gezien.stdout
+    assert "aanbesteding.vertrouwelijk_ingezien" in gezien.stderr and "inkoper.jansen" in gezien.stderr
+
+    zs("aanbesteding", "gunnen", K, "--datum", "27-09-2024")
+    [rij] = zs.json("aanbesteding", "rapport")
+    assert (rij["fase"], rij["winnaar"]) == ("gegund", WIJKRACHT)
+    na = zs("aanbesteding", "toon", K, "--json").stdout
+    assert WIJKRACHT in na and "Zorgcombinatie" not in na and "87.5" not in na
+
+
+# --- refusals: a message, and nothing written ----------------------------------------------------
+
+
+def geweigerd(zs, *args, melding: str, kenmerk=K):
+    voor = geschiedenis(zs, kenmerk)
+    result = zs(*args, ok=False)
+    assert result.exit_code == 1, result.output
+    assert melding in result.stderr
+    assert "Traceback" not in result.output
+    assert geschiedenis(zs, kenmerk) == voor
+    return result
+
+
+def test_niet_meer_kandidaten_toelaten_dan_het_maximum(zs):
+    tot_selectie(zs)
+    for naam in ("A", "B", "C"):
+        zs("aanbesteding", "aanmelding", K, naam, "--datum", "01-08-2023")
+    zs("aanbesteding", "toelaten", K, "A", "--datum", "01-09-2023")
+    zs("aanbesteding", "toelaten", K, "B", "--datum", "01-09-2023")
+    geweigerd(zs, "aanbesteding", "toelaten", K, "C", "--datum", "01-09-2023",
+              melding="Ten hoogste 2 kandidaten mogen door naar de dialoogfase en dat aantal is bereikt (A, B)")
+
+
+def test_dialoogsessie_met_een_afgewezen_kandidaat(zs):
+    tot_dialoog(zs)
+    geweigerd(zs, "aanbesteding", "dialoogsessie", K, "--onderwerp", "Scope", "--deelnemer", WIJKRACHT,
+              "--deelnemer", "Zorgcombinatie Twente", "--datum", "07-11-2023",
+              melding="Zorgcombinatie Twente is afgewezen op 2 oktober 2023 (Voldoet niet aan alle eisen) en mag "
+                      "niet aan de dialoog deelnemen; toegelaten: Wijkracht Hengelo.")
+
+
+def test_inschrijving_na_de_sluiting_wordt_geweigerd_en_zo_vastgelegd(zs):
+    tot_inschrijving(zs)
+    geweigerd(zs, "aanbesteding", "inschrijving", K, WIJKRACHT, "--datum", "15-05-2024",
+              melding="ontvangen op 15 mei 2024, na de sluiting (uiterlijk 14 mei 2024), en telt niet mee")
+    zonder_reden = zs("aanbesteding", "inschrijving-weigeren", K, WIJKRACHT, "--datum", "15-05-2024", ok=False)
+    assert "vraagt een reden" in zonder_reden.stderr
+    zs("aanbesteding", "inschrijving-weigeren", K, WIJKRACHT, "--datum", "15-05-2024",
+       "--reden", "Ontvangen na de sluitingsdatum van 14 mei 2024")
+    [p] = volledig(zs)["percelen"]
+    assert p["aantallen"]["geweigerd"] == 1 and p["aantallen"]["ingeschreven"] == 0
+    assert p["kandidaten"][0]["geweigerd"] == {"datum": "2024-05-15",
+                                               "reden": "Ontvangen na de sluitingsdatum van 14 mei 2024"}
+    assert geschiedenis(zs)[-1]["gebeurtenis"] == "inschrijving geweigerd"
+    # No valid inschrijving: the procedure cannot go on to beoordeling, only be stopped.
+    geweigerd(zs, "aanbesteding", "stap", K, "beoordeling_starten", "--datum", "16-05-2024",
+              melding="geen geldige inschrijving ontvangen; trek de procedure in")
+
+
+def test_definitief_gunnen_tijdens_de_standstill_noemt_de_einddatum(zs):
+    tot_standstill(zs)
+    geweigerd(zs, "aanbesteding", "gunnen", K, "--datum", "26-09-2024",
+              melding="De standstilltermijn loopt tot en met 26 september 2024; 'definitief_gunnen' kan vanaf "
+                      "27 september 2024.")
+    generiek = geweigerd(zs, "aanbesteding", "stap", K, "definitief_gunnen", "--datum", "30-09-2024",
+                         melding="gebruik 'zaakstroom aanbesteding gunnen HGL-BO-2023 …'")
+    assert generiek.exit_code == 1
+
+
+def test_kort_geding_schort_de_gunning_op_tot_de_uitspraak(zs):
+    tot_standstill(zs)
+    zs("aanbesteding", "kort-geding", K, "--eiser", "Zorgcombinatie Twente", "--datum", "20-09-2024")
+    geweigerd(zs, "aanbesteding", "gunnen", K, "--datum", "30-09-2024",
+              melding="De gunning van perceel Basisondersteuning is opgeschort: er loopt een kort geding sinds "
+                      "20 september 2024")
+    z = zs.json("aanbesteding", "uitspraak", K, "--vordering", "afgewezen", "--datum", "15-10-2024")
+    [p] = z["percelen"]
+    # Back in the standstill with the same term: it ended on 26 September, so the award may proceed.
+    assert (p["fase"], p["standstill"]["einde"], p["uitspraken"]) == (
+        "standstill", "2024-09-26", [{"datum": "2024-10-15", "vordering": "afgewezen"}])
+    assert "Zorgcombinatie" not in json.dumps(z)
+    zs("aanbesteding", "gunnen", K, "--datum", "16-10-2024")
+    assert volledig(zs)["percelen"][0]["winnaar"] == WIJKRACHT
+
+
+def test_toegewezen_vordering_leidt_terug_naar_de_beoordeling(zs):
+    tot_standstill(zs)
+    zs("aanbesteding", "kort-geding", K, "--eiser", "Zorgcombinatie Twente", "--datum", "10-09-2024")
+    zs("aanbesteding", "uitspraak", K, "--vordering", "toegewezen", "--datum", "01-10-2024",
+       "--reden", "Herbeoordeling bevolen")
+    [p] = volledig(zs)["percelen"]
+    assert (p["fase"], p["voorlopige_winnaar"]) == ("beoordeling", None)
+    z = zs.json("aanbesteding", "intrekken", K, "--reden", "Na de uitspraak gestopt", "--datum", "15-10-2024")
+    assert z["percelen"][0]["fase"] == "ingetrokken"
+
+
+def test_kort_geding_na_de_standstill_schort_niets_op(zs):
+    tot_standstill(zs)
+    geweigerd(zs, "aanbesteding", "kort-geding", K, "--eiser", "X", "--datum", "27-09-2024",
+              melding="eindigde op 26 september 2024; een kort geding dat daarna wordt aangespannen schort de "
+                      "gunning niet op")
+
+
+def test_optie_die_niet_bestaat_of_vervallen_is(zs):
+    tot_standstill(zs)
+    zs("aanbesteding", "gunnen", K, "--datum", "27-09-2024")
+    zs("aanbesteding", "contract", K, "--ingangsdatum", "01-01-2025", "--datum", "30-09-2024")
+    geweigerd(zs, "aanbesteding", "optie-uitoefenen", K, "3", "--datum", "01-10-2024",
+              melding="Optie 3 bestaat niet: het contract van perceel Basisondersteuning is 4 + 2 + 2 jaar "
+                      "(ten hoogste 8), met optie 1 (2 jaar), optie 2 (2 jaar).")
+    geweigerd(zs, "aanbesteding", "optie-uitoefenen", K, "2", "--datum", "01-10-2024",
+              melding="Optie 2 van perceel Basisondersteuning kan niet worden uitgeoefend: kan pas na optie 1.")
+
+    # A short contract that has ended already: 1 + 1 jaar from 1 januari 2023.
+    registreer(zs, "KORT-1", "--perceel", "Schoonmaak", looptijd=("--looptijd", "1", "--optie", "1"))
+    zs("aanbesteding", "stap", "KORT-1", "selectieleidraad_publiceren", "--datum", "01-02-2023")
+    zs("aanbesteding", "aanmelding", "KORT-1", "Poets BV", "--datum", "02-02-2023")
+    zs("aanbesteding", "toelaten", "KORT-1", "Poets BV", "--datum", "03-02-2023")
+    zs("aanbesteding", "stap", "KORT-1", "dialoog_starten", "--datum", "04-02-2023")
+    zs("aanbesteding", "dialoogsessie", "KORT-1", "--onderwerp", "Alles", "--deelnemer", "Poets BV",
+       "--datum", "05-02-2023")
+    zs("aanbesteding", "inschrijfleidraad", "KORT-1", "--sluitingsdatum", "10-02-2023", "--datum", "06-02-2023")
+    zs("aanbesteding", "inschrijving", "KORT-1", "Poets BV", "--datum", "09-02-2023")
+    zs("aanbesteding", "stap", "KORT-1", "beoordeling_starten", "--datum", "11-02-2023")
+    zs("aanbesteding", "verificatie", "KORT-1", "Poets BV", "--instrument", "KIT", "--voldoet", "--datum", "12-02-2023")
+    zs("aanbesteding", "gunningsbeslissing", "KORT-1", "--winnaar", "Poets BV", "--datum", "13-02-2023")
+    zs("aanbesteding", "gunnen", "KORT-1", "--datum", "06-03-2023")
+    z = zs.json("aanbesteding", "contract", "KORT-1", "--ingangsdatum", "01-04-2023", "--datum", "06-03-2023")
+    assert z["percelen"][0]["contract"]["einddatum"] == "2024-03-31"
+    geweigerd(zs, "aanbesteding", "optie-uitoefenen", "KORT-1", "1", "--datum", "01-05-2024", kenmerk="KORT-1",
+              melding="Optie 1 van perceel Schoonmaak kan niet worden uitgeoefend: vervallen: het contract liep af "
+                      "op 31 maart 2024 zonder deze optie.")
+
+
+def test_afzien_van_een_optie_en_daarna_toch_uitoefenen(zs):
+    tot_standstill(zs)
+    zs("aanbesteding", "gunnen", K, "--datum", "27-09-2024")
+    zs("aanbesteding", "contract", K, "--ingangsdatum", "01-01-2025", "--datum", "30-09-2024")
+    zs("aanbesteding", "optie-laten-vervallen", K, "1", "--datum", "01-10-2025", "--actor", "contractmanager",
+       "--reden", "Niet verlengen (verzonnen)")
+    [p] = volledig(zs)["percelen"]
+    assert [o["status"] for o in p["contract"]["opties"]] == ["vervallen", "vervallen"]
+    geweigerd(zs, "aanbesteding", "optie-uitoefenen", K, "1", "--datum", "02-10-2025",
+              melding="Optie 1 van perceel Basisondersteuning kan niet worden uitgeoefend: vervallen: op "
+                      "1 oktober 2025 besloten niet te verlengen.")
+
+
+def test_ingangsdatum_voor_de_gunning_wordt_geweigerd(zs):
+    tot_standstill(zs)
+    zs("aanbesteding", "gunnen", K, "--datum", "27-09-2024")
+    geweigerd(zs, "aanbesteding", "contract", K, "--ingangsdatum", "01-09-2024", "--datum", "30-09-2024",
+              melding="De ingangsdatum 1 september 2024 ligt voor de definitieve gunning (27 september 2024).")
+
+
+# --- branches --------------------------------------------------------------------------------------
+
+
+def test_geen_kandidaat_voldoet_dan_wordt_de_procedure_ingetrokken(zs):
+    tot_selectie(zs)
+    zs("aanbesteding", "aanmelding", K, "Zorgcombinatie Twente", "--datum", "01-08-2023")
+    zs("aanbesteding", "afwijzen", K, "Zorgcombinatie Twente", "--reden", "Geen referenties", "--datum", "01-09-2023")
+    geweigerd(zs, "aanbesteding", "stap", K, "dialoog_starten", "--datum", "02-09-2023",
+              melding="Geen kandidaat voor perceel Basisondersteuning voldoet aan de eisen (1 aangemeld, geen "
+                      "toegelaten); zonder kandidaat geen dialoog: trek de procedure in")
+    zonder_reden = zs("aanbesteding", "intrekken", K, "--datum", "02-09-2023", ok=False)
+    assert zonder_reden.exit_code == 1 and "Intrekken vraagt een reden" in zonder_reden.stderr
+    zs("aanbesteding", "intrekken", K, "--datum", "02-09-2023", "--reden", "Geen kandidaat voldoet aan de eisen")
+    [rij] = zs.json("aanbesteding", "rapport")
+    assert (rij["fase"], rij["afgerond"], rij["aantallen"]["afgewezen"]) == ("ingetrokken", True, 1)
+    assert "Zorgcombinatie" not in json.dumps(rij)
+    geweigerd(zs, "aanbesteding", "aanmelding", K, "Laatkomer", "--datum", "03-09-2023",
+              melding="'aanbesteding aanmelding' kan alleen in fase 'selectiefase'; perceel Basisondersteuning is "
+                      "in fase 'ingetrokken'")
+
+
+def test_een_partij_die_niet_voldoet_sluit_de_kandidaat_uit(zs):
+    tot_inschrijving(zs)
+    zs("aanbesteding", "inschrijving", K, WIJKRACHT, "--datum", "13-05-2024")
+    zs("aanbesteding", "stap", K, "beoordeling_starten", "--datum", "15-05-2024")
+    geweigerd(zs, "aanbesteding", "gunningsbeslissing", K, "--winnaar", WIJKRACHT, "--datum", "16-05-2024",
+              melding="Nog niet alle partijen van Wijkracht Hengelo zijn geverifieerd; nog te doen: Wijkracht, Aveleijn")
+    zs("aanbesteding", "verificatie", K, WIJKRACHT, "--partij", "Tactus", "--instrument", "KIT", "--voldoet-niet",
+       "--reden", "Integriteitsscreening niet doorstaan (verzonnen)", "--datum", "01-07-2024")
+    [p] = volledig(zs)["percelen"]
+    assert p["kandidaten"][0]["status"] == "uitgesloten" and p["aantallen"]["uitgesloten"] == 1
+    geweigerd(zs, "aanbesteding", "gunningsbeslissing", K, "--winnaar", WIJKRACHT, "--datum", "02-07-2024",
+              melding="Wijkracht Hengelo kan niet gegund worden: uitgesloten.")
+    assert zs.json("aanbesteding", "rapport")[0]["aantallen"]["uitgesloten"] == 1
+
+
+def test_percelen_worden_elk_afzonderlijk_gegund(zs):
+    registreer(zs, "PERC-1", "--perceel", "Noord", "--perceel", "Zuid")
+    z = zs.json("aanbesteding", "stap", "PERC-1", "selectieleidraad_publiceren", "--datum", "01-02-2023")
+    assert [p["fase"] for p in z["percelen"]] == ["selectiefase", "selectiefase"]
+    zonder = zs("aanbesteding", "aanmelding", "PERC-1", "A", "--datum", "02-02-2023", ok=False)
+    assert "heeft 2 percelen; noem er een met --perceel (Noord, Zuid)" in zonder.stderr
+    for perceel, naam in (("Noord", "A"), ("Zuid", "B")):
+        zs("aanbesteding", "aanmelding", "PERC-1", naam, "--perceel", perceel, "--datum", "02-02-2023")
+        zs("aanbesteding", "toelaten", "PERC-1", naam, "--perceel", perceel, "--datum", "03-02-2023")
+    zs("aanbesteding", "stap", "PERC-1", "dialoog_starten", "--datum", "04-02-2023")
+    zs("aanbesteding", "dialoogsessie", "PERC-1", "--perceel", "Noord", "--onderwerp", "x", "--deelnemer", "A",
+       "--datum", "05-02-2023")
+    fout = zs("aanbesteding", "dialoogsessie", "PERC-1", "--perceel", "Noord", "--onderwerp", "x",
+              "--deelnemer", "B", "--datum", "05-02-2023", ok=False)
+    assert "'B' heeft zich niet aangemeld voor perceel Noord; aangemeld: A." in fout.stderr
+    z = zs.json("aanbesteding", "inschrijfleidraad", "PERC-1", "--perceel", "Noord", "--sluitingsdatum", "01-03-2023",
+                "--datum", "06-02-2023")
+    assert [(p["perceel"], p["fase"]) for p in z["percelen"]] == [("Noord", "inschrijvingsfase"),
+                                                                  ("Zuid", "dialoogfase")]
+    zs("aanbesteding", "intrekken", "PERC-1", "--perceel", "Zuid", "--reden", "Geen dialoog", "--datum", "07-02-2023")
+    rijen = zs.json("aanbesteding", "rapport")
+    assert [(r["perceel"], r["fase"]) for r in rijen] == [("Noord", "inschrijvingsfase"), ("Zuid", "ingetrokken")]
