@@ -1,3 +1,294 @@
-"""`zaakstroom raad …`: to be filled in by its issue's work."""
+"""`zaakstroom raad …`: what the griffie and the behandelaar record about raadsbesluitvorming."""
 
-commando_s: list = []
+from __future__ import annotations
+
+import click
+
+from cli.opties import DATUM, handeling, json_optie
+from cli.uitvoer import druk_json, druk_zaak, nl
+
+
+class Keuze(click.Choice):
+    """A choice that also takes hyphens for spaces: 'gewijzigd-vastgesteld' = 'gewijzigd vastgesteld'."""
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str):
+            value = value.strip().lower().replace("-", " ").replace("_", " ")
+        return super().convert(value, param, ctx)
+
+
+PERSOONSGEGEVENS = ("Namen van particulieren zijn persoonsgegevens en worden niet vastgelegd.")
+
+
+def _melding(als_json: bool, z: dict, melding: str) -> None:
+    if als_json:
+        druk_json(z)
+        return
+    click.secho(melding, fg="green")
+    druk_zaak(z)
+    druk_besluitvorming(z["besluitvorming"])
+
+
+def druk_besluitvorming(bv: dict) -> None:
+    if not (bv["politieke_markten"] or bv["agenderingen"]):
+        return
+    click.secho("Besluitvorming", bold=True)
+    for pm in bv["politieke_markten"]:
+        waar = ", ".join(x for x in (pm["zaal"], f"voorzitter {pm['voorzitter']}" if pm["voorzitter"] else None) if x)
+        click.echo(f"  Politieke markt {nl(pm['datum'])} ({pm['soort']})" + (f", {waar}" if waar else ""))
+        if pm["spreekrecht"]:
+            spreektijd = f", max. {pm['max_spreektijd_minuten']} minuten per inspreker" if pm["max_spreektijd_minuten"] else ""
+            click.echo(f"    spreekrecht: ja{spreektijd}")
+            insprekers = pm["insprekers"] + [
+                f"particuliere inspreker {i} (naam niet vastgelegd)" for i in range(1, pm["particuliere_insprekers"] + 1)
+            ]
+            if insprekers:
+                click.echo(f"    insprekers: {'; '.join(insprekers)}")
+        else:
+            click.echo("    spreekrecht: nee")
+        if pm["volgorde"]:
+            click.echo(f"    volgorde: {' → '.join(pm['volgorde'])}")
+    for a in bv["agenderingen"]:
+        uitkomst = f" — {a['uitkomst']}" if a["uitkomst"] else ""
+        click.echo(f"  Raad {nl(a['vergaderdatum'])}: {a['agendacode']} {a['behandeling']}{uitkomst}")
+        for w in a["wijzigingen"]:
+            click.echo(f"    {w['oud']} → {w['nieuw']} op {nl(w['datum'])}: {w['reden']}")
+    for b in bv["besluiten"]:
+        click.echo(f"  Raadsbesluit {nl(b['datum'])} ({b['agendacode']}): {b['uitkomst']}")
+        for p in b["beslispunten"]:
+            click.echo(f"    {p['nummer']}. {p['tekst']}")
+        if b["bekendmaking"]:
+            plaats = f" ({b['vindplaats']})" if b["vindplaats"] else ""
+            click.echo(f"  Bekendmaking {nl(b['bekendmaking'])}{plaats}")
+        if b["beroepstermijn"]:
+            t = b["beroepstermijn"]
+            click.echo(f"  Beroepstermijn {nl(t['eerste_dag'])} t/m {nl(t['einde'])}")
+        if b["inwerkingtreding"]:
+            regel = f" ({b['inwerkingtreding_regel']})" if b["inwerkingtreding_regel"] else ""
+            click.echo(f"  In werking {nl(b['inwerkingtreding'])}{regel}")
+        for x in b["beroepen"]:
+            tijdig = {True: "binnen de termijn", False: "NA de termijn", None: ""}[x["binnen_termijn"]]
+            click.echo(f"  Beroep {nl(x['datum'])} door {x['indiener']} bij {x['instantie']}"
+                       + (f", {tijdig}" if tijdig else ""))
+        if b["uitspraak"]:
+            gevolg = "besluit vernietigd" if b["vernietigd"] else "besluit blijft in stand"
+            click.echo(f"  Uitspraak {nl(b['uitspraak']['datum'])}: {b['uitspraak']['uitkomst']} ({gevolg})")
+        if b["onherroepelijk_per"]:
+            click.echo(f"  Onherroepelijk per {nl(b['onherroepelijk_per'])}")
+
+
+@click.group()
+def raad() -> None:
+    """Politieke markt, raadsagenda, raadsbesluit, bekendmaking en beroep van een raadsvoorstel."""
+
+
+@raad.command("politieke-markt")
+@click.argument("zaaknummer")
+@click.argument("pm_datum", metavar="DATUM_PM", type=DATUM)
+@click.option("--soort", type=Keuze(["oordeelsvormend", "beeldvormend"]), required=True,
+              help="Oordeelsvormend: de zaak wordt ervoor geagendeerd (stap naar_politieke_markt). "
+                   "Beeldvormend: informatie; de zaak blijft waar ze is.")
+@click.option("--voorzitter", default=None)
+@click.option("--zaal", default=None)
+@click.option("--spreekrecht/--geen-spreekrecht", default=False, show_default=True,
+              help="Mag het publiek inspreken?")
+@click.option("--max-spreektijd", type=click.IntRange(min=1), default=None, help="Minuten per inspreker.")
+@click.option("--inspreker", "insprekers", multiple=True,
+              help="Organisatie of pseudoniem van een inspreker; herhaal voor meer. " + PERSOONSGEGEVENS)
+@click.option("--particuliere-insprekers", type=click.IntRange(min=0), default=0,
+              help="Aantal particulieren dat inspreekt (alleen geteld, nooit met naam).")
+@click.option("--volgorde", multiple=True,
+              help="Vaste volgorde: één onderdeel per optie, bv. --volgorde 'Opening voorzitter' --volgorde …")
+@handeling
+@click.pass_obj
+def politieke_markt(omgeving, zaaknummer, pm_datum, soort, voorzitter, zaal, spreekrecht, max_spreektijd,
+                    insprekers, particuliere_insprekers, volgorde, actor, reden, datum, als_json):
+    """Plan een politieke markt op DATUM_PM (mag in de toekomst liggen).
+
+    Een oordeelsvormende politieke markt plannen is de zaak ervoor agenderen:
+    de stap naar_politieke_markt, met ingang van --datum (de dag van plannen,
+    uiterlijk DATUM_PM). Een volgende oordeelsvormende sessie terwijl de zaak
+    bij de politieke markt is, en elke beeldvormende sessie, legt alleen het
+    feit vast. Bij een B- of C-agendapunt moet de oordeelsvormende politieke
+    markt vóór het raadsbesluit gehouden zijn; een D-agendapunt heeft er geen.
+    """
+    z = omgeving.app.raad_politieke_markt(
+        zaaknummer, pm_datum, soort, voorzitter=voorzitter, zaal=zaal, spreekrecht=spreekrecht,
+        max_spreektijd=max_spreektijd, insprekers=list(insprekers), particuliere_insprekers=particuliere_insprekers,
+        volgorde=list(volgorde), actor=actor, datum=datum, reden=reden,
+    )
+    _melding(als_json, z, f"Politieke markt ({soort}) van {nl(pm_datum)} gepland voor zaak {zaaknummer}.")
+
+
+BEHANDELING = click.option(
+    "--behandeling", type=Keuze(["hamerstuk", "bespreekstuk"]), default=None,
+    help="Ter controle: een hamerstuk staat in sectie B, een bespreekstuk in C (D: zonder politieke markt).",
+)
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@click.argument("vergaderdatum", type=DATUM)
+@click.argument("agendacode")
+@BEHANDELING
+@handeling
+@click.pass_obj
+def agendeer(omgeving, zaaknummer, vergaderdatum, agendacode, behandeling, actor, reden, datum, als_json):
+    """Zet de zaak op de agenda van de raadsvergadering van VERGADERDATUM (stap naar_raad).
+
+    AGENDACODE is de sectieletter plus twee cijfers: B01 (hamerstuk), C01
+    (bespreekstuk, na de politieke markt), D01 (zonder politieke markt). Kleine
+    letters worden als hoofdletters gelezen (b01 = B01). --datum is de dag van
+    agenderen, uiterlijk de vergaderdatum.
+    """
+    z = omgeving.app.raad_agendeer(zaaknummer, vergaderdatum, agendacode, behandeling=behandeling,
+                                   actor=actor, datum=datum, reden=reden)
+    a = z["besluitvorming"]["agenderingen"][-1]
+    _melding(als_json, z, f"Zaak {zaaknummer} geagendeerd voor de raad van {nl(vergaderdatum)}: "
+                          f"{a['agendacode']} ({a['behandeling']}).")
+
+
+@raad.command("agenda-wijzig")
+@click.argument("zaaknummer")
+@click.argument("agendacode")
+@BEHANDELING
+@handeling
+@click.pass_obj
+def agenda_wijzig(omgeving, zaaknummer, agendacode, behandeling, actor, reden, datum, als_json):
+    """Geef de zaak een andere agendacode, bv. een hamerstuk (B) dat bespreekstuk (C) wordt bij de
+    vaststelling van de agenda (A02). Vraagt --reden; de oude code blijft in de geschiedenis."""
+    z = omgeving.app.raad_wijzig_agendapunt(zaaknummer, agendacode, behandeling=behandeling,
+                                            actor=actor, reden=reden, datum=datum)
+    a = z["besluitvorming"]["agenderingen"][-1]
+    w = a["wijzigingen"][-1]
+    _melding(als_json, z, f"Zaak {zaaknummer}: agendapunt {w['oud']} → {w['nieuw']} ({a['behandeling']}).")
+
+
+@raad.command()
+@click.argument("vergaderdatum", type=DATUM)
+@json_optie
+@click.pass_obj
+def agenda(omgeving, vergaderdatum, als_json):
+    """De agenda van de raadsvergadering van VERGADERDATUM, per sectie."""
+    a = omgeving.app.raad_agenda(vergaderdatum)
+    if als_json:
+        druk_json(a)
+        return
+    click.secho(f"Agenda van de raadsvergadering van {nl(vergaderdatum)}", bold=True)
+    if not a["aantal"]:
+        click.echo("Er staan geen raadsvoorstellen op deze agenda.")
+        return
+    for s in a["secties"]:
+        click.secho(f"{s['sectie']}  {s['titel']}", bold=True)
+        if s["sectie"] == "A":
+            click.echo("    vaste punten van de vergadering (opening, vaststellen agenda, …)")
+        elif not s["punten"]:
+            click.echo("    —")
+        for p in s["punten"]:
+            click.echo(f"  {p['code']}  {p['omschrijving']} (zaak {p['zaaknummer']})")
+            regel = f"{p['behandeling']}; portefeuillehouder: {', '.join(p['portefeuillehouders']) or '—'}"
+            if p["eerder"]:
+                regel += f"; eerder {', '.join(p['eerder'])}"
+            if p["uitkomst"]:
+                regel += f"; {p['uitkomst']}"
+            click.echo(f"       {regel}")
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@click.option("--uitkomst", required=True,
+              type=Keuze(["vastgesteld", "gewijzigd vastgesteld", "verworpen", "aangehouden"]))
+@click.option("--beslispunt", "beslispunten", multiple=True,
+              help="Tekst van een beslispunt; herhaal in volgorde (1, 2, …).")
+@handeling
+@click.pass_obj
+def besluit(omgeving, zaaknummer, uitkomst, beslispunten, actor, reden, datum, als_json):
+    """Leg het raadsbesluit vast (stap besluiten; bij 'aangehouden' de stap aanhouden, waarna de zaak
+    opnieuw wordt geagendeerd). --datum is de dag van de raadsvergadering."""
+    z = omgeving.app.raad_besluit(zaaknummer, uitkomst, list(beslispunten), actor=actor, datum=datum, reden=reden)
+    _melding(als_json, z, f"Raadsbesluit over zaak {zaaknummer}: {uitkomst}.")
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@click.option("--vindplaats", default=None, help="Waar het besluit is bekendgemaakt, bv. 'Gemeenteblad 2022, 12345'.")
+@handeling
+@click.pass_obj
+def bekendmaking(omgeving, zaaknummer, vindplaats, actor, reden, datum, als_json):
+    """Leg de bekendmaking vast (--datum is de dag van bekendmaking; stap bekendmaken). De beroepstermijn
+    van 6 weken begint de dag erna (Awb 6:7, 6:8; Algemene termijnenwet)."""
+    z = omgeving.app.raad_bekendmaking(zaaknummer, vindplaats=vindplaats, actor=actor, datum=datum, reden=reden)
+    _melding(als_json, z, f"Besluit van zaak {zaaknummer} bekendgemaakt.")
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@click.option("--op", type=DATUM, default=None, help="De dag van inwerkingtreding.")
+@click.option("--regel", type=click.Choice(["dag-na-bekendmaking", "achtste-dag-na-bekendmaking"]), default=None,
+              help="Of de regel uit het besluit; de datum volgt uit de bekendmaking.")
+@handeling
+@click.pass_obj
+def inwerkingtreding(omgeving, zaaknummer, op, regel, actor, reden, datum, als_json):
+    """Leg vast wanneer het besluit in werking treedt: een datum (--op) of een regel (--regel)."""
+    z = omgeving.app.raad_inwerkingtreding(zaaknummer, regel=regel, op=op, actor=actor, datum=datum, reden=reden)
+    b = z["besluitvorming"]["besluiten"][-1]
+    _melding(als_json, z, f"Besluit van zaak {zaaknummer} treedt in werking op {nl(b['inwerkingtreding'])}.")
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@click.option("--indiener", default=None, help="De organisatie die beroep instelt. " + PERSOONSGEGEVENS)
+@click.option("--particulier", is_flag=True, help="Een particulier stelt beroep in; hij krijgt een pseudoniem.")
+@click.option("--instantie", default=None,
+              help="Waar het beroep loopt (standaard de Afdeling bestuursrechtspraak van de Raad van State).")
+@handeling
+@click.pass_obj
+def beroep(omgeving, zaaknummer, indiener, particulier, instantie, actor, reden, datum, als_json):
+    """Leg vast dat beroep is ingesteld (--datum); de zaak gaat 'in beroep' (stap beroep_ingesteld)."""
+    z = omgeving.app.raad_beroep(zaaknummer, indiener=indiener, particulier=particulier, instantie=instantie,
+                                 actor=actor, datum=datum, reden=reden)
+    x = z["besluitvorming"]["besluiten"][-1]["beroepen"][-1]
+    _melding(als_json, z, f"Beroep tegen het besluit van zaak {zaaknummer} door {x['indiener']}.")
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@click.option("--uitkomst", required=True, type=Keuze(["ongegrond", "niet ontvankelijk", "gegrond"]),
+              help="Ongegrond of niet-ontvankelijk: het besluit wordt onherroepelijk. Gegrond: het besluit is "
+                   "vernietigd en de raad neemt een nieuw besluit (Awb 8:72 lid 4): agendeer de zaak opnieuw.")
+@handeling
+@click.pass_obj
+def uitspraak(omgeving, zaaknummer, uitkomst, actor, reden, datum, als_json):
+    """Leg de uitspraak in beroep vast (stap uitspraak of vernietigen)."""
+    z = omgeving.app.raad_uitspraak(zaaknummer, uitkomst, actor=actor, datum=datum, reden=reden)
+    _melding(als_json, z, f"Uitspraak over het besluit van zaak {zaaknummer}: {uitkomst} → {z['status']}.")
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@handeling
+@click.pass_obj
+def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
+    """Leg vast dat het besluit onherroepelijk is: de beroepstermijn is verstreken zonder beroep
+    (stap onherroepelijk_worden, kan vanaf de dag na de termijn). Let op: een beroepschrift dat op de
+    laatste dag op de post ging, is tijdig als het binnen een week binnenkomt (Awb 6:9 lid 2)."""
+    z = omgeving.app.raad_onherroepelijk(zaaknummer, actor=actor, datum=datum, reden=reden)
+    b = z["besluitvorming"]["besluiten"][-1]
+    _melding(als_json, z, f"Besluit van zaak {zaaknummer} onherroepelijk per {nl(b['onherroepelijk_per'])}.")
+
+
+@raad.command()
+@click.argument("zaaknummer")
+@json_optie
+@click.pass_obj
+def toon(omgeving, zaaknummer, als_json):
+    """Toon de zaak met haar politieke markten, agendapunten, besluiten en beroep."""
+    z = omgeving.app.raad_toon(zaaknummer)
+    if als_json:
+        druk_json(z)
+        return
+    druk_zaak(z)
+    druk_besluitvorming(z["besluitvorming"])
+
+
+commando_s = [raad]

@@ -1,5 +1,415 @@
-"""Use-cases for raadsbesluitvorming and adviezen (issue 4): filled in by that work."""
+"""Use-cases for raadsbesluitvorming (`raad …`) and for the advies of an adviesraad (`advies …`).
+
+Each dedicated command checks its facts first, then takes its step of the
+zaaktype (`_voer_stap_uit`, which checks the definition's wachttermijn and
+voorwaarden), records its fact events on the same zaak and saves everything in
+one `_bewaar` call: a refusal writes nothing.
+
+Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.toml):
+  raad politieke-markt --soort oordeelsvormend  step naar_politieke_markt (planning = agendering;
+                                                 a later oordeelsvormende session while the zaak is
+                                                 at the politieke markt is a fact only)
+  raad politieke-markt --soort beeldvormend     no step: the zaak does not move
+  raad agendeer                                 step naar_raad
+  raad agenda-wijzig                            no step (the zaak stays on the agenda)
+  raad besluit                                  step besluiten, or aanhouden for 'aangehouden'
+  raad bekendmaking                             step bekendmaken (starts the beroepstermijn)
+  raad inwerkingtreding                         no step
+  raad beroep                                   step beroep_ingesteld (the first beroep; later ones are facts)
+  raad uitspraak                                step uitspraak (ongegrond, niet ontvankelijk) or vernietigen (gegrond)
+  raad onherroepelijk                           step onherroepelijk_worden (after the beroepstermijn)
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from domain import besluitvorming as bvm
+from domain.advies import (
+    AdviesNaarRaad,
+    AdviesOntvangen,
+    AdviesUitkomst,
+    CollegeReactieVerzonden,
+    controleer_advies,
+    controleer_naar_raad,
+    controleer_reactie,
+)
+from domain.besluitvorming import (
+    SECTIES,
+    Raadsagenda,
+    SoortPolitiekeMarkt,
+    Uitkomst,
+    UitspraakUitkomst,
+    raadsagenda_id,
+    toestand,
+)
+from domain.datums import nl_datum
+from domain.fouten import DomeinFout
+from domain.zaak import Zaak
+from workflow.voorwaarden import voorwaarde
+
+INSTANTIE = "Afdeling bestuursrechtspraak van de Raad van State"
+
+
+@voorwaarde("politieke_markt_gehouden")
+def _politieke_markt_gehouden(app, zaak: Zaak, datum: date) -> str | None:
+    return bvm.politieke_markt_ontbreekt(toestand(zaak), zaak.zaaknummer, datum)
+
+
+def _termijn(zaak: Zaak, naam: str, per: date):
+    """The current step's deadline `naam` as computed for `per`, or None."""
+    for spec, termijn in zaak.lopende_termijnen(per):
+        if spec.naam == naam:
+            return termijn
+    return None
 
 
 class BesluitvormingHandelingen:
-    pass
+    # --- helpers ----------------------------------------------------------------
+
+    def _raadszaak(self, zaaknummer: str) -> Zaak:
+        zaak = self._zaak(zaaknummer)
+        stappen = {o.stap for o in self._workflow(zaak).definitie.overgangen}
+        if not {"naar_raad", "besluiten"} <= stappen:
+            raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) gaat niet naar de raad; "
+                             "raadsbesluitvorming hoort bij een raadsvoorstel.")
+        return zaak
+
+    def _adviszaak(self, zaaknummer: str) -> Zaak:
+        zaak = self._zaak(zaaknummer)
+        stappen = {o.stap for o in self._workflow(zaak).definitie.overgangen}
+        if not {"advies_ontvangen", "reageren"} <= stappen:
+            raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) is geen adviesaanvraag.")
+        return zaak
+
+    def _raadsagenda(self, vergaderdatum: date) -> Raadsagenda | None:
+        agenda_id = raadsagenda_id(vergaderdatum)
+        return self.repository.get(agenda_id) if agenda_id in self.repository else None
+
+    def _raad_weergave(self, zaak: Zaak) -> dict:
+        weergave = self._weergave(zaak)
+        weergave["besluitvorming"] = besluitvorming_als_dict(zaak)
+        return weergave
+
+    # --- politieke markt --------------------------------------------------------
+
+    def raad_politieke_markt(
+        self, zaaknummer: str, pm_datum: date, soort: str, *, voorzitter: str | None = None,
+        zaal: str | None = None, spreekrecht: bool = False, max_spreektijd: int | None = None,
+        insprekers: list[str] = (), particuliere_insprekers: int = 0, volgorde: list[str] = (),
+        actor: str, datum: date | None = None, reden: str | None = None,
+    ) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        soort = SoortPolitiekeMarkt.lees(soort, "soort politieke markt")
+        bv = toestand(zaak)
+        pm = bvm.controleer_politieke_markt(
+            bv, pm_datum=pm_datum, soort=soort, voorzitter=voorzitter, zaal=zaal, spreekrecht=spreekrecht,
+            max_spreektijd=max_spreektijd, insprekers=list(insprekers),
+            particuliere_insprekers=particuliere_insprekers, volgorde=list(volgorde), datum=datum,
+        )
+        wf = self._workflow(zaak)
+        stap = next((o for o in wf.definitie.overgangen if o.stap == "naar_politieke_markt"), None)
+        if soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == "politieke_markt":
+            bvm.controleer_open(zaak, datum)  # no step: information only, or a further session
+        elif stap is not None and zaak.status in stap.van:
+            self._voer_stap_uit(zaak, stap.stap, actor=actor, datum=datum, reden=reden)
+        else:
+            vanuit = [*stap.van, "politieke_markt"] if stap else ["politieke_markt"]
+            raise DomeinFout(
+                f"Een oordeelsvormende politieke markt kan vanuit status {', '.join(vanuit)}; "
+                f"zaak {zaaknummer} heeft status '{zaak.status}'."
+            )
+        zaak.trigger_event(bvm.PolitiekeMarktGepland, **pm, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="politieke_markt", actor=actor)
+        return self._raad_weergave(zaak)
+
+    # --- raadsagenda ------------------------------------------------------------
+
+    def raad_agendeer(self, zaaknummer: str, vergaderdatum: date, code: str, *, behandeling: str | None = None,
+                      actor: str, datum: date | None = None, reden: str | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        agenda = self._raadsagenda(vergaderdatum)
+        code = bvm.controleer_agenderen(toestand(zaak), agenda, zaaknummer=zaaknummer, vergaderdatum=vergaderdatum,
+                                        code=code, behandeling=behandeling, datum=datum)
+        self._voer_stap_uit(zaak, "naar_raad", actor=actor, datum=datum, reden=reden)
+        zaak.trigger_event(bvm.Geagendeerd, vergaderdatum=vergaderdatum, agendacode=code,
+                           actor=actor, datum=datum, reden=reden)
+        if agenda is None:
+            agenda = Raadsagenda.maak(vergaderdatum, actor=actor, datum=datum, reden=reden)
+        agenda.agendeer(code, zaaknummer, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, agenda, zaaknummer=zaaknummer, gebeurtenis="geagendeerd", agendacode=code, actor=actor)
+        return self._raad_weergave(zaak)
+
+    def raad_wijzig_agendapunt(self, zaaknummer: str, code: str, *, behandeling: str | None = None,
+                               actor: str, reden: str | None, datum: date | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        bv = toestand(zaak)
+        a = bvm.huidige_agendering(bv, zaaknummer)
+        agenda = self._raadsagenda(a.vergaderdatum)
+        nieuw = bvm.controleer_agendawijziging(bv, agenda, zaaknummer=zaaknummer, code=code,
+                                               behandeling=behandeling, datum=datum, reden=reden)
+        bvm.controleer_open(zaak, datum)
+        oud = a.code
+        zaak.trigger_event(bvm.AgendapuntGewijzigd, vergaderdatum=a.vergaderdatum, oud=oud, nieuw=nieuw,
+                           actor=actor, datum=datum, reden=reden)
+        agenda.wijzig(oud, nieuw, zaaknummer, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, agenda, zaaknummer=zaaknummer, gebeurtenis="agendapunt_gewijzigd", actor=actor)
+        return self._raad_weergave(zaak)
+
+    def raad_agenda(self, vergaderdatum: date) -> dict:
+        """The agenda of a raadsvergadering by section, from its Raadsagenda and the zaken on it."""
+        agenda = self._raadsagenda(vergaderdatum)
+        punten = agenda.punten if agenda is not None else {}
+        secties = []
+        for s in SECTIES.values():
+            rijen = []
+            for code in sorted(c for c in punten if c[0] == s.letter):
+                zaak = self._zaak(punten[code])
+                a = next(a for a in toestand(zaak).agenderingen if a.vergaderdatum == vergaderdatum)
+                rijen.append({
+                    "code": code,
+                    "zaaknummer": zaak.zaaknummer,
+                    "omschrijving": zaak.omschrijving,
+                    "behandeling": s.behandeling,
+                    "portefeuillehouders": zaak.portefeuillehouders,
+                    "uitkomst": a.uitkomst.value if a.uitkomst else None,
+                    "eerder": [w["oud"] for w in a.wijzigingen],
+                })
+            secties.append({"sectie": s.letter, "titel": s.titel, "punten": rijen})
+        return {"vergaderdatum": vergaderdatum, "secties": secties, "aantal": len(punten)}
+
+    # --- raadsbesluit -----------------------------------------------------------
+
+    def raad_besluit(self, zaaknummer: str, uitkomst: str, beslispunten: list[str], *, actor: str,
+                     datum: date | None = None, reden: str | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        uitkomst = Uitkomst.lees(uitkomst, "uitkomst")
+        besluit = bvm.controleer_raadsbesluit(toestand(zaak), zaaknummer=zaaknummer, uitkomst=uitkomst,
+                                              beslispunten=list(beslispunten), datum=datum)
+        stap = "aanhouden" if uitkomst is Uitkomst.AANGEHOUDEN else "besluiten"
+        self._voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
+        zaak.trigger_event(bvm.RaadsbesluitGenomen, **besluit, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="raadsbesluit", uitkomst=uitkomst.value, actor=actor)
+        return self._raad_weergave(zaak)
+
+    def raad_bekendmaking(self, zaaknummer: str, *, vindplaats: str | None = None, actor: str,
+                          datum: date | None = None, reden: str | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        bvm.controleer_bekendmaking(toestand(zaak), zaaknummer)
+        if vindplaats is not None and not vindplaats.strip():
+            raise DomeinFout("De vindplaats mag niet leeg zijn.")
+        self._voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden)
+        # The beroepstermijn is the definition's (Awb 6:7, 6:8, Atw), kept with the besluit for later steps.
+        termijn = _termijn(zaak, "beroepstermijn", datum)
+        zaak.trigger_event(
+            bvm.Bekendgemaakt, vindplaats=vindplaats and vindplaats.strip(),
+            beroepstermijn_eerste_dag=termijn and termijn.eerste_dag, beroepstermijn_einde=termijn and termijn.einde,
+            actor=actor, datum=datum, reden=reden,
+        )
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="bekendgemaakt", actor=actor)
+        return self._raad_weergave(zaak)
+
+    def raad_inwerkingtreding(self, zaaknummer: str, *, regel: str | None = None, op: date | None = None,
+                              actor: str, datum: date | None = None, reden: str | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        feit = bvm.controleer_inwerkingtreding(toestand(zaak), zaaknummer=zaaknummer, regel=regel, op=op)
+        bvm.controleer_open(zaak, datum)
+        zaak.trigger_event(bvm.InwerkingtredingVastgelegd, **feit, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="inwerkingtreding", actor=actor)
+        return self._raad_weergave(zaak)
+
+    # --- rechtsbescherming --------------------------------------------------------
+
+    def raad_beroep(self, zaaknummer: str, *, indiener: str | None = None, particulier: bool = False,
+                    instantie: str | None = None, actor: str, datum: date | None = None,
+                    reden: str | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        feit = bvm.controleer_beroep(toestand(zaak), zaaknummer=zaaknummer, indiener=indiener,
+                                     particulier=particulier, instantie=instantie or INSTANTIE, datum=datum)
+        if zaak.status == "in_beroep":  # a further beroep against the same besluit
+            bvm.controleer_open(zaak, datum)
+        else:
+            self._voer_stap_uit(zaak, "beroep_ingesteld", actor=actor, datum=datum, reden=reden)
+        zaak.trigger_event(bvm.BeroepIngesteld, **feit, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="beroep", actor=actor)
+        return self._raad_weergave(zaak)
+
+    def raad_uitspraak(self, zaaknummer: str, uitkomst: str, *, actor: str, datum: date | None = None,
+                       reden: str | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        uitkomst = UitspraakUitkomst.lees(uitkomst, "uitkomst van de uitspraak")
+        bvm.controleer_uitspraak(toestand(zaak), zaaknummer)
+        # Gegrond: the court annuls the besluit and the raad must take a new one (Awb 8:72 lid 4),
+        # so the zaak goes to 'vernietigd', from where it is put on a raad agenda again.
+        stap = "uitspraak" if uitkomst.besluit_blijft else "vernietigen"
+        self._voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
+        zaak.trigger_event(bvm.UitspraakGedaan, uitkomst=uitkomst.value, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="uitspraak", uitkomst=uitkomst.value, actor=actor)
+        return self._raad_weergave(zaak)
+
+    def raad_onherroepelijk(self, zaaknummer: str, *, actor: str, datum: date | None = None,
+                            reden: str | None = None) -> dict:
+        zaak = self._raadszaak(zaaknummer)
+        datum = self._datum(datum)
+        termijn = _termijn(zaak, "beroepstermijn", datum)
+        self._voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden)
+        # The step waited for the beroepstermijn, so the zaak was in it and `termijn` is set.
+        zaak.trigger_event(bvm.OnherroepelijkGeworden, per=termijn.einde + timedelta(days=1), actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="onherroepelijk", actor=actor)
+        return self._raad_weergave(zaak)
+
+    def raad_toon(self, zaaknummer: str) -> dict:
+        return self._raad_weergave(self._raadszaak(zaaknummer))
+
+    # --- advies van een adviesraad ------------------------------------------------
+
+    def _advies_weergave(self, zaak: Zaak) -> dict:
+        weergave = self._weergave(zaak)
+        weergave["advies"] = advies_als_dict(zaak, self.vandaag())
+        return weergave
+
+    def advies_ontvangen(self, zaaknummer: str, *, adviesorgaan: str, kenmerk: str | None = None,
+                         dagtekening: date | None = None, adviezen: list[str], actor: str,
+                         datum: date | None = None, reden: str | None = None) -> dict:
+        zaak = self._adviszaak(zaaknummer)
+        datum = self._datum(datum)
+        feit = controleer_advies(toestand(zaak).advies, zaaknummer=zaaknummer, adviesorgaan=adviesorgaan,
+                                 kenmerk=kenmerk, dagtekening=dagtekening, adviezen=list(adviezen), datum=datum)
+        self._voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden)
+        zaak.trigger_event(AdviesOntvangen, **feit, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_ontvangen", actor=actor)
+        return self._advies_weergave(zaak)
+
+    def advies_reactie(self, zaaknummer: str, reacties: list[tuple[int, str, str]], *, afwijking: str | None = None,
+                       termijn_tot: date | None = None, actor: str, datum: date | None = None,
+                       reden: str | None = None) -> dict:
+        zaak = self._adviszaak(zaaknummer)
+        datum = self._datum(datum)
+        termijn = _termijn(zaak, "reactietermijn", datum)
+        feit = controleer_reactie(toestand(zaak).advies, zaaknummer=zaaknummer, reacties=list(reacties),
+                                  termijn_einde=termijn and termijn.einde, afwijking=afwijking,
+                                  termijn_tot=termijn_tot, datum=datum)
+        self._voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden)
+        zaak.trigger_event(CollegeReactieVerzonden, **feit, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_reactie", actor=actor)
+        return self._advies_weergave(zaak)
+
+    def advies_naar_raad(self, zaaknummer: str, *, met_reactie: bool = False, actor: str,
+                         datum: date | None = None, reden: str | None = None) -> dict:
+        zaak = self._adviszaak(zaaknummer)
+        datum = self._datum(datum)
+        controleer_naar_raad(toestand(zaak).advies, zaaknummer=zaaknummer, met_reactie=met_reactie, datum=datum)
+        bvm.controleer_open(zaak, datum)
+        zaak.trigger_event(AdviesNaarRaad, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
+        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_naar_raad", actor=actor)
+        return self._advies_weergave(zaak)
+
+    def advies_toon(self, zaaknummer: str) -> dict:
+        return self._advies_weergave(self._adviszaak(zaaknummer))
+
+
+# --- views ------------------------------------------------------------------------
+
+
+def besluitvorming_als_dict(zaak: Zaak) -> dict:
+    bv = toestand(zaak)
+    return {
+        "politieke_markten": [
+            {"datum": pm.datum, "soort": pm.soort.value, "voorzitter": pm.voorzitter, "zaal": pm.zaal,
+             "spreekrecht": pm.spreekrecht, "max_spreektijd_minuten": pm.max_spreektijd,
+             "insprekers": pm.insprekers, "particuliere_insprekers": pm.particuliere_insprekers,
+             "volgorde": pm.volgorde, "gepland_op": pm.gepland_op}
+            for pm in bv.politieke_markten
+        ],
+        "agenderingen": [
+            {"vergaderdatum": a.vergaderdatum, "agendacode": a.code, "sectie": a.sectie.titel,
+             "behandeling": a.sectie.behandeling, "geagendeerd_op": a.geagendeerd_op,
+             "wijzigingen": a.wijzigingen, "uitkomst": a.uitkomst.value if a.uitkomst else None}
+            for a in bv.agenderingen
+        ],
+        "besluiten": [
+            {"datum": b.datum, "vergaderdatum": b.vergaderdatum, "agendacode": b.agendacode,
+             "uitkomst": b.uitkomst.value,
+             "beslispunten": [{"nummer": i, "tekst": t} for i, t in enumerate(b.beslispunten, start=1)],
+             "bekendmaking": b.bekendmaking, "vindplaats": b.vindplaats,
+             "beroepstermijn": ({"eerste_dag": b.beroepstermijn[0], "einde": b.beroepstermijn[1]}
+                                if b.beroepstermijn else None),
+             "inwerkingtreding": b.inwerkingtreding,
+             "inwerkingtreding_regel": (bvm.INWERKINGTREDING_REGELS[b.inwerkingtreding_regel][1]
+                                        if b.inwerkingtreding_regel else None),
+             "beroepen": [{"datum": x.datum, "indiener": x.indiener, "instantie": x.instantie,
+                           "binnen_termijn": x.binnen_termijn} for x in b.beroepen],
+             "uitspraak": ({"datum": b.uitspraak[0], "uitkomst": b.uitspraak[1].value} if b.uitspraak else None),
+             "vernietigd": b.vernietigd,
+             "onherroepelijk_per": b.onherroepelijk_per}
+            for b in bv.besluiten
+        ],
+    }
+
+
+def advies_als_dict(zaak: Zaak, per: date) -> dict | None:
+    """The advies tracking report: each advies with the college's outcome, the reactietermijn against the facts."""
+    a = toestand(zaak).advies
+    if a is None:
+        return None
+    lopend = None if zaak.is_afgesloten else _termijn(zaak, "reactietermijn", per)
+    einde = a.reactietermijn_einde or (lopend and lopend.einde)
+    adviezen = []
+    for nummer, tekst in enumerate(a.adviezen, start=1):
+        r = a.reacties.get(nummer)
+        adviezen.append({"nummer": nummer, "advies": tekst, "uitkomst": r.uitkomst.value if r else None,
+                         "reactie": r.tekst if r else None})
+    telling = {u.value: sum(x["uitkomst"] == u.value for x in adviezen) for u in AdviesUitkomst}
+    return {
+        "adviesorgaan": a.adviesorgaan, "kenmerk": a.kenmerk, "dagtekening": a.dagtekening,
+        "ontvangen": a.ontvangen, "aantal": len(a.adviezen), "adviezen": adviezen, "telling": telling,
+        "reactietermijn": _reactietermijn(a, einde, per),
+        "naar_raad": [
+            {"datum": z["datum"], "met_reactie": z["met_reactie"],
+             "voor_reactie": a.reactie_datum is None or z["datum"] < a.reactie_datum}
+            for z in a.naar_raad
+        ],
+    }
+
+
+def _reactietermijn(a, einde: date | None, per: date) -> dict:
+    afwijking = None
+    if a.afwijking is not None:
+        soort = None
+        if a.termijn_tot is not None and einde is not None:
+            soort = "verkort" if a.termijn_tot < einde else "verlengd" if a.termijn_tot > einde else None
+        afwijking = {"reden": a.afwijking, "termijn_tot": a.termijn_tot, "soort": soort}
+    t = {"einde": einde, "reactie": a.reactie_datum, "afwijking": afwijking}
+    if a.reactie_datum is not None:
+        t["dagen_na_ontvangst"] = (a.reactie_datum - a.ontvangen).days
+        t["binnen_termijn"] = einde is None or a.reactie_datum <= einde
+        if a.termijn_tot is not None:
+            t["binnen_afwijkende_termijn"] = a.reactie_datum <= a.termijn_tot
+        t["oordeel"] = _oordeel(a.reactie_datum, einde, a.termijn_tot)
+    elif einde is not None:
+        t["oordeel"] = (f"nog geen reactie; de termijn loopt tot en met {nl_datum(einde)}" if per <= einde
+                        else f"nog geen reactie; de termijn is verstreken op {nl_datum(einde)}")
+    return t
+
+
+def dagen(n: int) -> str:
+    return f"{n} dag" if n == 1 else f"{n} dagen"
+
+
+def _oordeel(reactie: date, einde: date | None, termijn_tot: date | None) -> str:
+    if einde is None:
+        return f"gereageerd op {nl_datum(reactie)}"
+    tekst = (f"binnen de termijn ({dagen((einde - reactie).days)} vóór het einde)" if reactie <= einde
+             else f"{dagen((reactie - einde).days)} na het einde van de termijn")
+    if termijn_tot is not None:
+        tekst += ("; binnen de afwijkende termijn" if reactie <= termijn_tot
+                  else "; ook na de afwijkende termijn")
+    return tekst

@@ -48,13 +48,15 @@ def test_zaak_toon_voor_mensen(zs):
 
 def test_bekendmaking_start_beroepstermijn_de_dag_erna(zs):
     registreer_hvz(zs)
-    for stap, datum in [("naar_politieke_markt", "20-09-2022"), ("naar_raad", "04-10-2022"),
-                        ("besluiten", "26-10-2022")]:
-        zs("zaak", "stap", "3261787", stap, "--datum", datum)
-    z = zs.json("zaak", "stap", "3261787", "bekendmaken", "--datum", "27-10-2022")
+    # These steps record facts of their own, so they go through the `raad` commands.
+    zs("raad", "politieke-markt", "3261787", "04-10-2022", "--soort", "oordeelsvormend", "--datum", "20-09-2022")
+    zs("raad", "agendeer", "3261787", "26-10-2022", "B01", "--datum", "04-10-2022")
+    zs("raad", "besluit", "3261787", "--uitkomst", "vastgesteld", "--beslispunt", "De nota vaststellen.",
+       "--datum", "26-10-2022")
+    z = zs.json("raad", "bekendmaking", "3261787", "--datum", "27-10-2022")
     [t] = z["termijnen"]
     assert (t["eerste_dag"], t["einde"]) == ("2022-10-28", "2022-12-08")
-    z = zs.json("zaak", "stap", "3261787", "onherroepelijk_worden", "--datum", "09-12-2022")
+    z = zs.json("raad", "onherroepelijk", "3261787", "--datum", "09-12-2022")
     assert z["status"] == "onherroepelijk"
     z = zs.json("zaak", "afsluiten", "3261787", "--resultaat", "vastgesteld", "--datum", "09-12-2022")
     assert (z["status"], z["resultaat"], z["einddatum"]) == ("afgesloten", "vastgesteld", "2022-12-09")
@@ -109,7 +111,8 @@ def test_verlengen_binnen_wat_het_zaaktype_toestaat(zs):
         (("zaak", "stap", "3261787", "vliegen"), "'vliegen' is geen stap van zaaktype raadsvoorstel"),
         (("zaak", "stap", "3261787", "naar_raad", "--datum", "31-02-2022"), "is geen bestaande datum"),
         (("zaak", "stap", "3261787", "naar_raad", "--datum", "gisteren"), "Onbekende datum 'gisteren'"),
-        (("zaak", "stap", "3261787", "naar_raad", "--datum", "01-01-2021"), "ligt voor de huidige stap"),
+        (("raad", "agendeer", "3261787", "26-10-2022", "D01", "--datum", "01-01-2021"), "ligt voor de huidige stap"),
+        (("zaak", "stap", "3261787", "naar_raad"), "'naar_raad' legt ook gegevens vast; gebruik 'zaakstroom raad agendeer'"),
         (("zaak", "afsluiten", "3261787", "--resultaat", "prima"), "Resultaat 'prima' past niet bij zaaktype raadsvoorstel"),
         (("zaak", "opschorten", "3261787", "--reden", "x"), "Zaaktype raadsvoorstel staat geen opschorting toe."),
         (("zaak", "registreer", "3261787", "--zaaktype", "raadsvoorstel", "--omschrijving", "x", "--behandelaar", "y"),
@@ -139,13 +142,15 @@ def test_datum_in_de_toekomst_wordt_geweigerd(zs):
 def test_elke_gebeurtenis_legt_wie_wanneer_en_waarom_vast(zs, monkeypatch):
     registreer_hvz(zs, "--reden", "Collegebesluit 29 juni 2021")
     monkeypatch.setenv("ZAAKSTROOM_ACTOR", "griffie")
-    zs("zaak", "stap", "3261787", "naar_raad", "--datum", "20-09-2022", "--reden", "D-stuk")
-    [eerste, tweede] = zs.json("audit", "geschiedenis", "3261787")
+    zs("raad", "agendeer", "3261787", "26-10-2022", "D01", "--datum", "20-09-2022", "--reden", "D-stuk")
+    [eerste, tweede, derde] = zs.json("audit", "geschiedenis", "3261787")
     assert (eerste["gebeurtenis"], eerste["actor"], eerste["datum"], eerste["reden"]) == (
         "geregistreerd", "k.vanekeris", "2021-06-29", "Collegebesluit 29 juni 2021")
     assert (tweede["gebeurtenis"], tweede["actor"], tweede["datum"], tweede["reden"]) == (
         "stap", "griffie", "2022-09-20", "D-stuk")
     assert tweede["details"] == {"stap": "naar_raad", "van": "college", "naar": "raad", "termijnen": []}
+    assert (derde["gebeurtenis"], derde["actor"], derde["datum"], derde["reden"], derde["details"]) == (
+        "Geagendeerd", "griffie", "2022-09-20", "D-stuk", {"vergaderdatum": "2022-10-26", "agendacode": "D01"})
     assert eerste["geregistreerd"][:10] == date.today().isoformat()
 
     tekst = zs("audit", "geschiedenis", "3261787").stdout
@@ -156,10 +161,11 @@ def test_audit_toon_per_datum_bouwt_de_zaak_uit_de_gebeurtenissen(zs):
     registreer_hvz(zs)
     zs("zaak", "stap", "3261787", "ter_inzage_leggen", "--datum", "30-06-2021")
     zs("zaak", "stap", "3261787", "zienswijzen_beoordelen", "--datum", "11-08-2021")
-    zs("zaak", "stap", "3261787", "naar_politieke_markt", "--datum", "20-09-2022")
+    zs("raad", "politieke-markt", "3261787", "04-10-2022", "--soort", "oordeelsvormend", "--datum", "20-09-2022")
 
     juli = zs.json("audit", "toon", "3261787", "--per", "15-07-2021")
-    assert (juli["status"], juli["gebeurtenissen_meegeteld"], juli["gebeurtenissen_totaal"]) == ("ter_inzage", 2, 4)
+    # 5 events: registered, 3 steps, and the politieke markt recorded with its step.
+    assert (juli["status"], juli["gebeurtenissen_meegeteld"], juli["gebeurtenissen_totaal"]) == ("ter_inzage", 2, 5)
     assert juli["termijnen"][0]["verstreken"] is False
     assert zs.json("audit", "toon", "3261787", "--per", "2022-09-20")["status"] == "politieke_markt"
     # Everything was recorded today, so "what the system knew" yesterday is nothing.
