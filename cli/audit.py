@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 
 from cli.opties import DATUM, json_optie
 from cli.uitvoer import druk_json, druk_zaak, nl
 
 
+def _waarde(v) -> str:
+    if isinstance(v, bool):
+        return "ja" if v else "nee"
+    if isinstance(v, date):
+        return nl(v)
+    if isinstance(v, list):
+        return ", ".join(_waarde(x) for x in v) if len(v) <= 3 else f"{len(v)} stuks"
+    tekst = str(v)
+    return tekst if len(tekst) <= 80 else tekst[:77] + "…"
+
+
 def _details(d: dict) -> str:
+    """One line per event for people; --json has every field."""
     if "stap" in d:
         tekst = f"{d['stap']}: {d['van']} → {d['naar']}"
         if d.get("resultaat"):
@@ -20,7 +34,8 @@ def _details(d: dict) -> str:
         return f"{d['dagen']} dagen"
     if "opgeschorte_dagen" in d:
         return f"na {d['opgeschorte_dagen']} dagen opschorting"
-    return ""
+    return "; ".join(f"{k.replace('_', ' ')}: {_waarde(v)}" for k, v in d.items()
+                     if v not in (None, [], {}, "") and not isinstance(v, dict))
 
 
 @click.group()

@@ -82,7 +82,12 @@ def druk_zaak(z: dict) -> None:
         click.secho("Volgende stappen", bold=True)
         for s in z["volgende_stappen"]:
             extra = f" (kan vanaf {nl(s['kan_vanaf'])})" if s["kan_vanaf"] else ""
-            cmd = f"zaak afsluiten {z['zaaknummer']} --resultaat …" if s["afsluiten"] else f"zaak stap {z['zaaknummer']} {s['stap']}"
+            if s["afsluiten"]:
+                cmd = f"zaak afsluiten {z['zaaknummer']} --resultaat …"
+            elif s["commando"]:
+                cmd = f"{s['commando']} {z['zaaknummer']} …"
+            else:
+                cmd = f"zaak stap {z['zaaknummer']} {s['stap']}"
             click.echo(f"  {s['stap']}: {s['titel']} → {s['naar']}{extra}   [{cmd}]")
     elif not z["resultaat"]:
         click.echo("Geen volgende stappen.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from domain.zaak import Zaak
@@ -47,7 +48,7 @@ def zaak_als_dict(zaak: Zaak, wf: Workflow, per: date) -> dict:
         for o in wf.overgangen_vanuit(zaak.status):
             wacht_tot = termijnen[o.na_termijn].einde if o.na_termijn in termijnen else None
             volgende.append({
-                "stap": o.stap, "titel": o.titel, "naar": o.naar, "afsluiten": o.afsluiten,
+                "stap": o.stap, "titel": o.titel, "naar": o.naar, "afsluiten": o.afsluiten, "commando": o.commando,
                 "kan_vanaf": None if wacht_tot is None or per > wacht_tot else date.fromordinal(wacht_tot.toordinal() + 1),
             })
     return {
@@ -75,12 +76,17 @@ def zaak_als_dict(zaak: Zaak, wf: Workflow, per: date) -> dict:
     }
 
 
+def _naam(soort: str) -> str:
+    """PolitiekeMarktGepland → politieke markt gepland."""
+    return GEBEURTENIS_NAMEN.get(soort) or re.sub(r"(?<!^)(?=[A-Z])", " ", soort).lower()
+
+
 def gebeurtenis_als_regel(e: Zaak.Event) -> dict:
     soort = type(e).__name__
     details = {k: v for k, v in vars(e).items() if k not in _BASISVELDEN}
     return {
         "volgnummer": e.originator_version,
-        "gebeurtenis": GEBEURTENIS_NAMEN.get(soort, soort),
+        "gebeurtenis": _naam(soort),
         "datum": e.datum,
         "geregistreerd": e.timestamp,
         "actor": e.actor,

@@ -161,7 +161,7 @@ def test_agendapunt_wijzigen_bij_vaststellen_agenda_met_reden(zs):
                                  "reden": "Fractie vraagt bij A02 om bespreking"}]
     gewijzigd = zs.json("audit", "geschiedenis", "3261787")[-1]
     assert (gewijzigd["gebeurtenis"], gewijzigd["details"]) == (
-        "AgendapuntGewijzigd", {"vergaderdatum": "2022-10-26", "oud": "B01", "nieuw": "C01"})
+        "agendapunt gewijzigd", {"vergaderdatum": "2022-10-26", "oud": "B01", "nieuw": "C01"})
     [b, c] = [s["punten"] for s in zs.json("raad", "agenda", "26-10-2022")["secties"]][1:3]
     assert (b, [(p["code"], p["eerder"]) for p in c]) == ([], [("C01", ["B01"])])
     geweigerd(zs, ("raad", "agenda-wijzig", "3261787", "B02", "--datum", "27-10-2022", "--reden", "te laat"),
@@ -211,7 +211,7 @@ def test_gegronde_uitspraak_vernietigt_het_besluit_en_de_raad_besluit_opnieuw(zs
     zs("raad", "beroep", "3261787", "--indiener", "Stichting X", "--datum", "01-12-2022")
     z = zs.json("raad", "uitspraak", "3261787", "--uitkomst", "gegrond", "--datum", "01-06-2023")
     assert (z["status"], z["besluitvorming"]["besluiten"][0]["vernietigd"]) == ("vernietigd", True)
-    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_raad"]
+    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_raad", "afsluiten"]  # opnieuw besluiten, of intrekken
     zs("raad", "agendeer", "3261787", "05-07-2023", "B01", "--datum", "20-06-2023")
     z = besluit(zs, datum="05-07-2023")
     assert (z["status"], len(z["besluitvorming"]["besluiten"])) == ("besluit", 2)

@@ -150,7 +150,7 @@ def test_elke_gebeurtenis_legt_wie_wanneer_en_waarom_vast(zs, monkeypatch):
         "stap", "griffie", "2022-09-20", "D-stuk")
     assert tweede["details"] == {"stap": "naar_raad", "van": "college", "naar": "raad", "termijnen": []}
     assert (derde["gebeurtenis"], derde["actor"], derde["datum"], derde["reden"], derde["details"]) == (
-        "Geagendeerd", "griffie", "2022-09-20", "D-stuk", {"vergaderdatum": "2022-10-26", "agendacode": "D01"})
+        "geagendeerd", "griffie", "2022-09-20", "D-stuk", {"vergaderdatum": "2022-10-26", "agendacode": "D01"})
     assert eerste["geregistreerd"][:10] == date.today().isoformat()
 
     tekst = zs("audit", "geschiedenis", "3261787").stdout
