@@ -50,7 +50,7 @@ from eventsourcing.application import Application  # noqa: E402
 from eventsourcing.domain import Aggregate  # noqa: E402
 from eventsourcing.persistence import JSONTranscoder  # noqa: E402
 
-from cli.logboek import configureer  # noqa: E402
+from workflow.logboek import stel_in  # noqa: E402
 from domain.fouten import DomeinFout  # noqa: E402
 from domain.termijnen import Eenheid  # noqa: E402
 from domain.zaak import zaak_id  # noqa: E402
@@ -567,7 +567,7 @@ def main(argv: list[str] | None = None) -> int:
     args.cli_runs = args.cli_runs or (3 if args.quick else 15)
     out = args.out or (None if args.quick else Path(__file__).resolve().parent / "RESULTS.md")
 
-    configureer("warning")  # as the CLI does by default; unconfigured structlog would print every event
+    stel_in("warning")  # as the CLI does by default
     m = machine()
     try:
         a, gedeeld, b, c = meet_alles(args)

@@ -192,7 +192,7 @@ def aanbesteding() -> None:
 def registreer(omgeving, kenmerk, titel, procedure_naam, percelen, max_kandidaten, looptijd, opties,
                actor, reden, datum, als_json):
     """Registreer een aanbesteding; --datum is de start van de voorbereiding."""
-    w = omgeving.app.aanbesteding_registreer(
+    w = omgeving.app.aanbestedingen.aanbesteding_registreer(
         kenmerk=kenmerk, titel=titel, procedure_naam=procedure_naam, percelen=list(percelen),
         max_kandidaten=max_kandidaten, looptijd_jaren=looptijd, opties_jaren=list(opties),
         actor=actor, datum=datum, reden=reden,
@@ -208,7 +208,7 @@ def registreer(omgeving, kenmerk, titel, procedure_naam, percelen, max_kandidate
 @click.pass_obj
 def stap(omgeving, kenmerk, stap, perceel, actor, reden, datum, als_json):
     """Zet een perceel een fase verder (zonder --perceel: alle lopende percelen); zie 'aanbesteding toon'."""
-    w = omgeving.app.aanbesteding_stap(kenmerk, stap, perceel=perceel, actor=actor, datum=datum, reden=reden)
+    w = omgeving.app.aanbestedingen.aanbesteding_stap(kenmerk, stap, perceel=perceel, actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"Aanbesteding {kenmerk}: {stap}.")
 
 
@@ -220,7 +220,7 @@ def stap(omgeving, kenmerk, stap, perceel, actor, reden, datum, als_json):
 @click.pass_obj
 def marktconsultatie(omgeving, kenmerk, omschrijving, deelnemers, actor, reden, datum, als_json):
     """Leg een bijeenkomst van de marktconsultatie vast, met het aantal deelnemers."""
-    w = omgeving.app.aanbesteding_marktconsultatie(kenmerk, omschrijving=omschrijving, deelnemers=deelnemers,
+    w = omgeving.app.aanbestedingen.aanbesteding_marktconsultatie(kenmerk, omschrijving=omschrijving, deelnemers=deelnemers,
                                                    actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"Marktconsultatie '{omschrijving}' vastgelegd ({deelnemers} deelnemers).")
 
@@ -236,7 +236,7 @@ def marktconsultatie(omgeving, kenmerk, omschrijving, deelnemers, actor, reden, 
 @click.pass_obj
 def aanmelding(omgeving, kenmerk, kandidaat, partijen, perceel, actor, reden, datum, als_json):
     """Registreer de aanmelding van een kandidaat in de selectiefase (vertrouwelijk tot de gunning)."""
-    w = omgeving.app.aanbesteding_aanmelding(kenmerk, kandidaat=kandidaat, partijen=list(partijen),
+    w = omgeving.app.aanbestedingen.aanbesteding_aanmelding(kenmerk, kandidaat=kandidaat, partijen=list(partijen),
                                              perceel=perceel, actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"Aanmelding van {kandidaat} geregistreerd.")
 
@@ -250,7 +250,7 @@ def aanmelding(omgeving, kenmerk, kandidaat, partijen, perceel, actor, reden, da
 @click.pass_obj
 def toelaten(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, als_json):
     """Laat een kandidaat toe tot de dialoogfase (nooit meer dan het maximum)."""
-    w = omgeving.app.aanbesteding_beoordeel_aanmelding(kenmerk, kandidaat=kandidaat, toegelaten=True, score=score,
+    w = omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding(kenmerk, kandidaat=kandidaat, toegelaten=True, score=score,
                                                        perceel=perceel, actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"{kandidaat} toegelaten tot de dialoogfase.")
 
@@ -264,7 +264,7 @@ def toelaten(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, 
 @click.pass_obj
 def afwijzen(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, als_json):
     """Wijs een aanmelding af; vraagt --reden."""
-    w = omgeving.app.aanbesteding_beoordeel_aanmelding(kenmerk, kandidaat=kandidaat, toegelaten=False, score=score,
+    w = omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding(kenmerk, kandidaat=kandidaat, toegelaten=False, score=score,
                                                        perceel=perceel, actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"Aanmelding van {kandidaat} afgewezen.")
 
@@ -288,7 +288,7 @@ def dialoogsessie(omgeving, kenmerk, onderwerp, deelnemers, opdrachtomschrijving
     uitkomsten = {"opdrachtomschrijving": list(opdrachtomschrijving), "kernwaarden": list(kernwaarden),
                   "financiele_afspraken": list(financiele_afspraken), "overlegstructuren": list(overlegstructuren),
                   "risicos": list(risicos)}
-    w = omgeving.app.aanbesteding_dialoogsessie(kenmerk, onderwerp=onderwerp, deelnemers=list(deelnemers),
+    w = omgeving.app.aanbestedingen.aanbesteding_dialoogsessie(kenmerk, onderwerp=onderwerp, deelnemers=list(deelnemers),
                                                 uitkomsten=uitkomsten, perceel=perceel, actor=actor,
                                                 datum=datum, reden=reden)
     _klaar(w, als_json, f"Dialoogsessie '{onderwerp}' vastgelegd.")
@@ -302,7 +302,7 @@ def dialoogsessie(omgeving, kenmerk, onderwerp, deelnemers, opdrachtomschrijving
 @click.pass_obj
 def inschrijfleidraad(omgeving, kenmerk, sluitingsdatum, perceel, actor, reden, datum, als_json):
     """Publiceer de inschrijfleidraad (uit de dialoog) met de sluitingsdatum; de inschrijvingsfase begint."""
-    w = omgeving.app.aanbesteding_inschrijfleidraad(kenmerk, sluitingsdatum=sluitingsdatum, perceel=perceel,
+    w = omgeving.app.aanbestedingen.aanbesteding_inschrijfleidraad(kenmerk, sluitingsdatum=sluitingsdatum, perceel=perceel,
                                                     actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"Inschrijfleidraad gepubliceerd; inschrijven kan tot en met {nl(sluitingsdatum)}.")
 
@@ -315,7 +315,7 @@ def inschrijfleidraad(omgeving, kenmerk, sluitingsdatum, perceel, actor, reden, 
 @click.pass_obj
 def inschrijving(omgeving, kenmerk, kandidaat, perceel, actor, reden, datum, als_json):
     """Registreer een tijdige inschrijving; --datum is de ontvangstdatum."""
-    w = omgeving.app.aanbesteding_inschrijving(kenmerk, kandidaat=kandidaat, perceel=perceel, actor=actor,
+    w = omgeving.app.aanbestedingen.aanbesteding_inschrijving(kenmerk, kandidaat=kandidaat, perceel=perceel, actor=actor,
                                                datum=datum, reden=reden)
     _klaar(w, als_json, f"Inschrijving van {kandidaat} ontvangen.")
 
@@ -328,7 +328,7 @@ def inschrijving(omgeving, kenmerk, kandidaat, perceel, actor, reden, datum, als
 @click.pass_obj
 def inschrijving_weigeren(omgeving, kenmerk, kandidaat, perceel, actor, reden, datum, als_json):
     """Leg een geweigerde inschrijving vast (bv. na de sluiting ontvangen); vraagt --reden. Blijft zichtbaar."""
-    w = omgeving.app.aanbesteding_inschrijving_weigeren(kenmerk, kandidaat=kandidaat, perceel=perceel, actor=actor,
+    w = omgeving.app.aanbestedingen.aanbesteding_inschrijving_weigeren(kenmerk, kandidaat=kandidaat, perceel=perceel, actor=actor,
                                                         reden=reden, datum=datum)
     _klaar(w, als_json, f"Inschrijving van {kandidaat} geweigerd en vastgelegd.")
 
@@ -342,7 +342,7 @@ def inschrijving_weigeren(omgeving, kenmerk, kandidaat, perceel, actor, reden, d
 @click.pass_obj
 def beoordeel(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, als_json):
     """Leg de score van een inschrijving vast."""
-    w = omgeving.app.aanbesteding_beoordeel(kenmerk, kandidaat=kandidaat, score=score, perceel=perceel,
+    w = omgeving.app.aanbestedingen.aanbesteding_beoordeel(kenmerk, kandidaat=kandidaat, score=score, perceel=perceel,
                                             actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"Inschrijving van {kandidaat} beoordeeld.")
 
@@ -359,7 +359,7 @@ def beoordeel(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum,
 @click.pass_obj
 def verificatie(omgeving, kenmerk, kandidaat, partijen, instrument, voldoet, perceel, actor, reden, datum, als_json):
     """Screen de partijen van een kandidaat; een partij die niet voldoet sluit de kandidaat uit."""
-    w = omgeving.app.aanbesteding_verificatie(kenmerk, kandidaat=kandidaat, partijen=list(partijen),
+    w = omgeving.app.aanbestedingen.aanbesteding_verificatie(kenmerk, kandidaat=kandidaat, partijen=list(partijen),
                                               instrument=instrument, voldoet=voldoet, perceel=perceel,
                                               actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, f"Verificatie van {kandidaat} vastgelegd" + ("." if voldoet else f": {kandidaat} uitgesloten."))
@@ -373,7 +373,7 @@ def verificatie(omgeving, kenmerk, kandidaat, partijen, instrument, voldoet, per
 @click.pass_obj
 def gunningsbeslissing(omgeving, kenmerk, winnaar, perceel, actor, reden, datum, als_json):
     """Verstuur de gunningsbeslissing; de standstilltermijn (20 kalenderdagen) begint de dag erna."""
-    w = omgeving.app.aanbesteding_gunningsbeslissing(kenmerk, winnaar=winnaar, perceel=perceel, actor=actor,
+    w = omgeving.app.aanbestedingen.aanbesteding_gunningsbeslissing(kenmerk, winnaar=winnaar, perceel=perceel, actor=actor,
                                                      datum=datum, reden=reden)
     _klaar(w, als_json, "Gunningsbeslissing verzonden; " + "; ".join(
         f"standstill perceel {p['perceel']} t/m {nl(p['standstill']['einde'])}"
@@ -388,7 +388,7 @@ def gunningsbeslissing(omgeving, kenmerk, winnaar, perceel, actor, reden, datum,
 @click.pass_obj
 def kort_geding(omgeving, kenmerk, eiser, perceel, actor, reden, datum, als_json):
     """Leg een kort geding vast dat tijdens de standstill is aangespannen: de gunning wacht op de uitspraak."""
-    w = omgeving.app.aanbesteding_kort_geding(kenmerk, eiser=eiser, perceel=perceel, actor=actor, datum=datum,
+    w = omgeving.app.aanbestedingen.aanbesteding_kort_geding(kenmerk, eiser=eiser, perceel=perceel, actor=actor, datum=datum,
                                               reden=reden)
     _klaar(w, als_json, "Kort geding vastgelegd; de gunning is opgeschort tot de uitspraak.")
 
@@ -402,7 +402,7 @@ def kort_geding(omgeving, kenmerk, eiser, perceel, actor, reden, datum, als_json
 @click.pass_obj
 def uitspraak(omgeving, kenmerk, vordering, perceel, actor, reden, datum, als_json):
     """Leg de uitspraak in kort geding vast."""
-    w = omgeving.app.aanbesteding_uitspraak(kenmerk, vordering=vordering, perceel=perceel, actor=actor,
+    w = omgeving.app.aanbestedingen.aanbesteding_uitspraak(kenmerk, vordering=vordering, perceel=perceel, actor=actor,
                                             datum=datum, reden=reden)
     _klaar(w, als_json, f"Uitspraak vastgelegd: vordering {vordering}.")
 
@@ -414,7 +414,7 @@ def uitspraak(omgeving, kenmerk, vordering, perceel, actor, reden, datum, als_js
 @click.pass_obj
 def gunnen(omgeving, kenmerk, perceel, actor, reden, datum, als_json):
     """Gun definitief, na de standstilltermijn en zonder lopend kort geding."""
-    w = omgeving.app.aanbesteding_gunnen(kenmerk, perceel=perceel, actor=actor, datum=datum, reden=reden)
+    w = omgeving.app.aanbestedingen.aanbesteding_gunnen(kenmerk, perceel=perceel, actor=actor, datum=datum, reden=reden)
     _klaar(w, als_json, "Definitief gegund.")
 
 
@@ -426,7 +426,7 @@ def gunnen(omgeving, kenmerk, perceel, actor, reden, datum, als_json):
 @click.pass_obj
 def contract(omgeving, kenmerk, ingangsdatum, perceel, actor, reden, datum, als_json):
     """Leg het getekende contract vast (--datum: ondertekening); einddata volgen uit looptijd en opties."""
-    w = omgeving.app.aanbesteding_contract(kenmerk, ingangsdatum=ingangsdatum, perceel=perceel, actor=actor,
+    w = omgeving.app.aanbestedingen.aanbesteding_contract(kenmerk, ingangsdatum=ingangsdatum, perceel=perceel, actor=actor,
                                            datum=datum, reden=reden)
     c = next(p["contract"] for p in w["percelen"] if perceel in (None, p["perceel"]) and p["contract"])
     _klaar(w, als_json, f"Contract getekend: {nl(c['ingangsdatum'])} t/m {nl(c['einddatum'])}; "
@@ -441,7 +441,7 @@ def contract(omgeving, kenmerk, ingangsdatum, perceel, actor, reden, datum, als_
 @click.pass_obj
 def optie_uitoefenen(omgeving, kenmerk, nummer, perceel, actor, reden, datum, als_json):
     """Oefen verlengoptie NUMMER uit (op volgorde, vóór het contract afloopt)."""
-    w = omgeving.app.aanbesteding_optie(kenmerk, nummer, uitoefenen=True, perceel=perceel, actor=actor,
+    w = omgeving.app.aanbestedingen.aanbesteding_optie(kenmerk, nummer, uitoefenen=True, perceel=perceel, actor=actor,
                                         datum=datum, reden=reden)
     _klaar(w, als_json, f"Optie {nummer} uitgeoefend.")
 
@@ -454,7 +454,7 @@ def optie_uitoefenen(omgeving, kenmerk, nummer, perceel, actor, reden, datum, al
 @click.pass_obj
 def optie_laten_vervallen(omgeving, kenmerk, nummer, perceel, actor, reden, datum, als_json):
     """Besluit optie NUMMER niet uit te oefenen (de latere opties vervallen mee); vraagt --reden."""
-    w = omgeving.app.aanbesteding_optie(kenmerk, nummer, uitoefenen=False, perceel=perceel, actor=actor,
+    w = omgeving.app.aanbestedingen.aanbesteding_optie(kenmerk, nummer, uitoefenen=False, perceel=perceel, actor=actor,
                                         datum=datum, reden=reden)
     _klaar(w, als_json, f"Optie {nummer} vervallen.")
 
@@ -466,7 +466,7 @@ def optie_laten_vervallen(omgeving, kenmerk, nummer, perceel, actor, reden, datu
 @click.pass_obj
 def intrekken(omgeving, kenmerk, perceel, actor, reden, datum, als_json):
     """Stop de procedure (zonder --perceel: alle lopende percelen); vraagt --reden."""
-    w = omgeving.app.aanbesteding_intrekken(kenmerk, perceel=perceel, actor=actor, reden=reden, datum=datum)
+    w = omgeving.app.aanbestedingen.aanbesteding_intrekken(kenmerk, perceel=perceel, actor=actor, reden=reden, datum=datum)
     _klaar(w, als_json, f"Aanbesteding {kenmerk} ingetrokken.")
 
 
@@ -484,7 +484,7 @@ def vertrouwelijk_opties(f):
 @click.pass_obj
 def toon(omgeving, kenmerk, vertrouwelijk, actor, als_json):
     """Fase per perceel, data, standstill, contract en wat nu kan (namen alleen met --vertrouwelijk)."""
-    w = omgeving.app.aanbesteding_toon(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
+    w = omgeving.app.aanbestedingen.aanbesteding_toon(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
     if als_json:
         druk_json(w)
     else:
@@ -497,7 +497,7 @@ def toon(omgeving, kenmerk, vertrouwelijk, actor, als_json):
 @click.pass_obj
 def tijdlijn(omgeving, kenmerk, vertrouwelijk, actor, als_json):
     """Alle gebeurtenissen op datum (voor de raad: alleen fasen en data; volledig met --vertrouwelijk)."""
-    w = omgeving.app.aanbesteding_tijdlijn(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
+    w = omgeving.app.aanbestedingen.aanbesteding_tijdlijn(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
     if als_json:
         druk_json(w)
     else:
@@ -531,6 +531,3 @@ def rapport(omgeving, als_json):
          "ingeschreven/geweigerd/uitgesloten", "gegund aan"],
     )
     click.echo(f"{len(rijen)} percelen; namen van kandidaten pas na de definitieve gunning.")
-
-
-commando_s = [aanbesteding]

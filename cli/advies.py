@@ -79,7 +79,7 @@ def advies() -> None:
 def ontvangen(omgeving, zaaknummer, adviesorgaan, kenmerk, dagtekening, adviezen, actor, reden, datum, als_json):
     """Leg het advies vast; --datum is de dag van ontvangst (stap advies_ontvangen): de reactietermijn
     van het college begint de dag erna."""
-    z = omgeving.app.advies_ontvangen(zaaknummer, adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening,
+    z = omgeving.app.besluitvorming.advies_ontvangen(zaaknummer, adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening,
                                       adviezen=list(adviezen), actor=actor, datum=datum, reden=reden)
     _toon(z, als_json, f"Advies bij zaak {zaaknummer} ontvangen: {len(adviezen)} adviezen.")
 
@@ -98,7 +98,7 @@ def ontvangen(omgeving, zaaknummer, adviesorgaan, kenmerk, dagtekening, adviezen
 @click.pass_obj
 def reactie(omgeving, zaaknummer, reacties, afwijking, termijn_tot, actor, reden, datum, als_json):
     """Leg de reactie van het college vast, op elk advies (stap reageren); --datum is de dag van verzending."""
-    z = omgeving.app.advies_reactie(zaaknummer, list(reacties), afwijking=afwijking, termijn_tot=termijn_tot,
+    z = omgeving.app.besluitvorming.advies_reactie(zaaknummer, list(reacties), afwijking=afwijking, termijn_tot=termijn_tot,
                                     actor=actor, datum=datum, reden=reden)
     _toon(z, als_json, f"Reactie van het college op het advies bij zaak {zaaknummer} vastgelegd.")
 
@@ -110,7 +110,7 @@ def reactie(omgeving, zaaknummer, reacties, afwijking, termijn_tot, actor, reden
 @click.pass_obj
 def naar_raad(omgeving, zaaknummer, met_reactie, actor, reden, datum, als_json):
     """Leg vast dat het advies naar de raad ging (--datum); dat mag vóór de reactie van het college."""
-    z = omgeving.app.advies_naar_raad(zaaknummer, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
+    z = omgeving.app.besluitvorming.advies_naar_raad(zaaknummer, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
     _toon(z, als_json, f"Advies bij zaak {zaaknummer} naar de raad gestuurd.")
 
 
@@ -120,7 +120,4 @@ def naar_raad(omgeving, zaaknummer, met_reactie, actor, reden, datum, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, als_json):
     """Adviezen met de uitkomst per advies en de reactietermijn tegen de werkelijke datum."""
-    _toon(omgeving.app.advies_toon(zaaknummer), als_json)
-
-
-commando_s = [advies]
+    _toon(omgeving.app.besluitvorming.advies_toon(zaaknummer), als_json)

@@ -76,5 +76,3 @@ def toon(omgeving, zaaknummer, per, geregistreerd, als_json):
         druk_json(z)
     else:
         druk_zaak(z)
-
-commando_s = [audit]

@@ -78,6 +78,3 @@ def herbouwen(omgeving, als_json):
         return
     for p in uitkomst["projecties"]:
         click.echo(f"{p['naam']}: {p['rijen']} rijen herbouwd uit {p['toegepast']} gebeurtenissen.")
-
-
-commando_s = [projecties]

@@ -112,7 +112,7 @@ def politieke_markt(omgeving, zaaknummer, pm_datum, soort, voorzitter, zaal, spr
     feit vast. Bij een B- of C-agendapunt moet de oordeelsvormende politieke
     markt vóór het raadsbesluit gehouden zijn; een D-agendapunt heeft er geen.
     """
-    z = omgeving.app.raad_politieke_markt(
+    z = omgeving.app.besluitvorming.raad_politieke_markt(
         zaaknummer, pm_datum, soort, voorzitter=voorzitter, zaal=zaal, spreekrecht=spreekrecht,
         max_spreektijd=max_spreektijd, insprekers=list(insprekers), particuliere_insprekers=particuliere_insprekers,
         volgorde=list(volgorde), actor=actor, datum=datum, reden=reden,
@@ -141,7 +141,7 @@ def agendeer(omgeving, zaaknummer, vergaderdatum, agendacode, behandeling, actor
     letters worden als hoofdletters gelezen (b01 = B01). --datum is de dag van
     agenderen, uiterlijk de vergaderdatum.
     """
-    z = omgeving.app.raad_agendeer(zaaknummer, vergaderdatum, agendacode, behandeling=behandeling,
+    z = omgeving.app.besluitvorming.raad_agendeer(zaaknummer, vergaderdatum, agendacode, behandeling=behandeling,
                                    actor=actor, datum=datum, reden=reden)
     a = z["besluitvorming"]["agenderingen"][-1]
     _melding(als_json, z, f"Zaak {zaaknummer} geagendeerd voor de raad van {nl(vergaderdatum)}: "
@@ -157,7 +157,7 @@ def agendeer(omgeving, zaaknummer, vergaderdatum, agendacode, behandeling, actor
 def agenda_wijzig(omgeving, zaaknummer, agendacode, behandeling, actor, reden, datum, als_json):
     """Geef de zaak een andere agendacode, bv. een hamerstuk (B) dat bespreekstuk (C) wordt bij de
     vaststelling van de agenda (A02). Vraagt --reden; de oude code blijft in de geschiedenis."""
-    z = omgeving.app.raad_wijzig_agendapunt(zaaknummer, agendacode, behandeling=behandeling,
+    z = omgeving.app.besluitvorming.raad_wijzig_agendapunt(zaaknummer, agendacode, behandeling=behandeling,
                                             actor=actor, reden=reden, datum=datum)
     a = z["besluitvorming"]["agenderingen"][-1]
     w = a["wijzigingen"][-1]
@@ -170,7 +170,7 @@ def agenda_wijzig(omgeving, zaaknummer, agendacode, behandeling, actor, reden, d
 @click.pass_obj
 def agenda(omgeving, vergaderdatum, als_json):
     """De agenda van de raadsvergadering van VERGADERDATUM, per sectie."""
-    a = omgeving.app.raad_agenda(vergaderdatum)
+    a = omgeving.app.besluitvorming.raad_agenda(vergaderdatum)
     if als_json:
         druk_json(a)
         return
@@ -205,7 +205,7 @@ def agenda(omgeving, vergaderdatum, als_json):
 def besluit(omgeving, zaaknummer, uitkomst, beslispunten, actor, reden, datum, als_json):
     """Leg het raadsbesluit vast (stap besluiten; bij 'aangehouden' de stap aanhouden, waarna de zaak
     opnieuw wordt geagendeerd). --datum is de dag van de raadsvergadering."""
-    z = omgeving.app.raad_besluit(zaaknummer, uitkomst, list(beslispunten), actor=actor, datum=datum, reden=reden)
+    z = omgeving.app.besluitvorming.raad_besluit(zaaknummer, uitkomst, list(beslispunten), actor=actor, datum=datum, reden=reden)
     _melding(als_json, z, f"Raadsbesluit over zaak {zaaknummer}: {uitkomst}.")
 
 
@@ -217,7 +217,7 @@ def besluit(omgeving, zaaknummer, uitkomst, beslispunten, actor, reden, datum, a
 def bekendmaking(omgeving, zaaknummer, vindplaats, actor, reden, datum, als_json):
     """Leg de bekendmaking vast (--datum is de dag van bekendmaking; stap bekendmaken). De beroepstermijn
     van 6 weken begint de dag erna (Awb 6:7, 6:8; Algemene termijnenwet)."""
-    z = omgeving.app.raad_bekendmaking(zaaknummer, vindplaats=vindplaats, actor=actor, datum=datum, reden=reden)
+    z = omgeving.app.besluitvorming.raad_bekendmaking(zaaknummer, vindplaats=vindplaats, actor=actor, datum=datum, reden=reden)
     _melding(als_json, z, f"Besluit van zaak {zaaknummer} bekendgemaakt.")
 
 
@@ -230,7 +230,7 @@ def bekendmaking(omgeving, zaaknummer, vindplaats, actor, reden, datum, als_json
 @click.pass_obj
 def inwerkingtreding(omgeving, zaaknummer, op, regel, actor, reden, datum, als_json):
     """Leg vast wanneer het besluit in werking treedt: een datum (--op) of een regel (--regel)."""
-    z = omgeving.app.raad_inwerkingtreding(zaaknummer, regel=regel, op=op, actor=actor, datum=datum, reden=reden)
+    z = omgeving.app.besluitvorming.raad_inwerkingtreding(zaaknummer, regel=regel, op=op, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
     _melding(als_json, z, f"Besluit van zaak {zaaknummer} treedt in werking op {nl(b['inwerkingtreding'])}.")
 
@@ -245,7 +245,7 @@ def inwerkingtreding(omgeving, zaaknummer, op, regel, actor, reden, datum, als_j
 @click.pass_obj
 def beroep(omgeving, zaaknummer, indiener, particulier, instantie, actor, reden, datum, als_json):
     """Leg vast dat beroep is ingesteld (--datum); de zaak gaat 'in beroep' (stap beroep_ingesteld)."""
-    z = omgeving.app.raad_beroep(zaaknummer, indiener=indiener, particulier=particulier, instantie=instantie,
+    z = omgeving.app.besluitvorming.raad_beroep(zaaknummer, indiener=indiener, particulier=particulier, instantie=instantie,
                                  actor=actor, datum=datum, reden=reden)
     x = z["besluitvorming"]["besluiten"][-1]["beroepen"][-1]
     _melding(als_json, z, f"Beroep tegen het besluit van zaak {zaaknummer} door {x['indiener']}.")
@@ -260,7 +260,7 @@ def beroep(omgeving, zaaknummer, indiener, particulier, instantie, actor, reden,
 @click.pass_obj
 def uitspraak(omgeving, zaaknummer, uitkomst, actor, reden, datum, als_json):
     """Leg de uitspraak in beroep vast (stap uitspraak of vernietigen)."""
-    z = omgeving.app.raad_uitspraak(zaaknummer, uitkomst, actor=actor, datum=datum, reden=reden)
+    z = omgeving.app.besluitvorming.raad_uitspraak(zaaknummer, uitkomst, actor=actor, datum=datum, reden=reden)
     _melding(als_json, z, f"Uitspraak over het besluit van zaak {zaaknummer}: {uitkomst} → {z['status']}.")
 
 
@@ -272,7 +272,7 @@ def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
     """Leg vast dat het besluit onherroepelijk is: de beroepstermijn is verstreken zonder beroep
     (stap onherroepelijk_worden, kan vanaf de dag na de termijn). Let op: een beroepschrift dat op de
     laatste dag op de post ging, is tijdig als het binnen een week binnenkomt (Awb 6:9 lid 2)."""
-    z = omgeving.app.raad_onherroepelijk(zaaknummer, actor=actor, datum=datum, reden=reden)
+    z = omgeving.app.besluitvorming.raad_onherroepelijk(zaaknummer, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
     _melding(als_json, z, f"Besluit van zaak {zaaknummer} onherroepelijk per {nl(b['onherroepelijk_per'])}.")
 
@@ -283,12 +283,9 @@ def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, als_json):
     """Toon de zaak met haar politieke markten, agendapunten, besluiten en beroep."""
-    z = omgeving.app.raad_toon(zaaknummer)
+    z = omgeving.app.besluitvorming.raad_toon(zaaknummer)
     if als_json:
         druk_json(z)
         return
     druk_zaak(z)
     druk_besluitvorming(z["besluitvorming"])
-
-
-commando_s = [raad]

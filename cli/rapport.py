@@ -48,6 +48,3 @@ def zaken(omgeving, per, als_json):
     )
     click.echo(f"Stand per {nl(per)}: {sum(r['aantal'] for r in rijen)} zaken, "
                f"{sum(r['te_laat'] for r in rijen)} te laat.")
-
-
-commando_s = [rapport]

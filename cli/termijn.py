@@ -52,5 +52,3 @@ def termijn(vanaf, weken, dagen, telling, soort, als_json):
                 .replace("Tuesday", "dinsdag").replace("Wednesday", "woensdag").replace("Thursday", "donderdag")
                 .replace("Friday", "vrijdag").replace("Saturday", "zaterdag").replace("Sunday", "zondag"),
                 bold=True)
-
-commando_s = [termijn]

@@ -141,5 +141,3 @@ def lijst(omgeving, zaaktype, status, te_laat, alleen_open, als_json):
         ["zaaknummer", "zaaktype", "status", "termijn t/m", "", "omschrijving"],
     )
     click.echo(f"{len(rijen)} zaken.")
-
-commando_s = [zaak]

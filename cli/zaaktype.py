@@ -87,5 +87,3 @@ def toon(naam, versie, als_json):
         extra = f"; pas na afloop van {o['na_termijn']}" if o["na_termijn"] else ""
         extra += "; sluit de zaak af (met resultaat)" if o["afsluiten"] else ""
         click.echo(f"  {o['stap']}: {', '.join(o['van'])} → {o['naar']} — {o['titel']}{extra}")
-
-commando_s = [zaaktype]

@@ -102,7 +102,7 @@ def zienswijze() -> None:
 @click.pass_obj
 def kennisgeving(omgeving, zaaknummer, publicatie, ontwerp, hierna, ontwerp_datum, actor, reden, datum, als_json):
     """Leg de kennisgeving van de ter inzage legging vast; --datum is de dag van publicatie."""
-    d = omgeving.app.leg_kennisgeving_vast(zaaknummer, publicatie=publicatie, ontwerp=ontwerp, hierna=hierna,
+    d = omgeving.app.zienswijzen.leg_kennisgeving_vast(zaaknummer, publicatie=publicatie, ontwerp=ontwerp, hierna=hierna,
                                            ontwerp_datum=ontwerp_datum, actor=actor, datum=datum, reden=reden)
     if als_json:
         druk_json(d)
@@ -137,7 +137,7 @@ def indienen(omgeving, zaaknummer, ontvangstdatum, verzenddatum, vorm, themas, s
     Een te late zienswijze wordt als overige reactie vastgelegd (niet-ontvankelijk),
     tenzij zij later verschoonbaar wordt verklaard.
     """
-    z = omgeving.app.dien_zienswijze_in(
+    z = omgeving.app.zienswijzen.dien_zienswijze_in(
         zaaknummer, ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm, themas=list(themas),
         samenvatting=samenvatting, indiener={"naam": naam, "adres": adres, "email": email}, informeel=informeel,
         actor=actor, datum=datum, reden=reden,
@@ -151,7 +151,7 @@ def indienen(omgeving, zaaknummer, ontvangstdatum, verzenddatum, vorm, themas, s
 @click.pass_obj
 def verschoonbaar(omgeving, kenmerk, actor, reden, datum, als_json):
     """Verklaar de te late indiening verschoonbaar (Awb 6:11); vraagt --reden."""
-    z = omgeving.app.verklaar_verschoonbaar(kenmerk, reden=reden, actor=actor, datum=datum)
+    z = omgeving.app.zienswijzen.verklaar_verschoonbaar(kenmerk, reden=reden, actor=actor, datum=datum)
     _toon(z, als_json, f"{z['kenmerk']} verschoonbaar verklaard: {z['aanduiding']}.")
 
 
@@ -171,7 +171,7 @@ def beantwoorden(omgeving, kenmerk, reactie, standaardreacties, aanpassing, geen
     """Beantwoord een zienswijze; zeg altijd of zij tot aanpassing leidt."""
     if (aanpassing is None) == (not geen_aanpassing):
         raise click.UsageError("Geef precies één van --aanpassing \"wat verandert\" of --geen-aanpassing.")
-    z = omgeving.app.beantwoord_zienswijze(
+    z = omgeving.app.zienswijzen.beantwoord_zienswijze(
         kenmerk, reactie=reactie, standaardreacties=list(standaardreacties), aanpassing=aanpassing,
         vervolgacties=list(vervolgacties), actor=actor, datum=datum, reden=reden,
     )
@@ -186,7 +186,7 @@ def beantwoorden(omgeving, kenmerk, reactie, standaardreacties, aanpassing, geen
 @click.pass_obj
 def brief(omgeving, kenmerken, soort, actor, reden, datum, als_json):
     """Leg vast dat de indieners van deze zienswijzen een brief kregen; --datum is de verzenddag."""
-    rijen = omgeving.app.registreer_brieven(list(kenmerken), soort=soort, actor=actor, datum=datum, reden=reden)
+    rijen = omgeving.app.zienswijzen.registreer_brieven(list(kenmerken), soort=soort, actor=actor, datum=datum, reden=reden)
     if als_json:
         druk_json(rijen)
         return
@@ -201,11 +201,11 @@ def brief(omgeving, kenmerken, soort, actor, reden, datum, als_json):
 @click.pass_obj
 def lijst(omgeving, zaaknummer, intern, actor, reden, als_json):
     """Alle zienswijzen en overige reacties van een zaak, in volgorde van ontvangst."""
-    rijen = omgeving.app.zienswijzen_van(zaaknummer, intern=intern, actor=actor, reden=reden)
+    rijen = omgeving.app.zienswijzen.zienswijzen_van(zaaknummer, intern=intern, actor=actor, reden=reden)
     if als_json:
         druk_json(rijen)
         return
-    t = omgeving.app.inspraak(zaaknummer)["ter_inzage"]
+    t = omgeving.app.zienswijzen.inspraak(zaaknummer)["ter_inzage"]
     if t:
         click.echo(f"Zaak {zaaknummer}: ter inzage van {nl(t['eerste_dag'])} tot en met {nl(t['einde'])} — "
                    f"{t['grondslag']}")
@@ -237,7 +237,7 @@ def lijst(omgeving, zaaknummer, intern, actor, reden, als_json):
 @click.pass_obj
 def toon(omgeving, kenmerk, intern, actor, reden, als_json):
     """Eén zienswijze met beoordeling, reactie, brieven en geschiedenis."""
-    z = omgeving.app.zienswijze_details(kenmerk, intern=intern, actor=actor, reden=reden)
+    z = omgeving.app.zienswijzen.zienswijze_details(kenmerk, intern=intern, actor=actor, reden=reden)
     if als_json:
         druk_json(z)
     else:
@@ -253,7 +253,7 @@ def vergeet_indiener(omgeving, kenmerk, actor, reden, datum, als_json):
 
     De geschiedenis blijft intact en de nota blijft werken (met pseudoniem).
     """
-    z = omgeving.app.vergeet_indiener(kenmerk, reden=reden, actor=actor, datum=datum)
+    z = omgeving.app.zienswijzen.vergeet_indiener(kenmerk, reden=reden, actor=actor, datum=datum)
     _toon(z, als_json, f"Persoonsgegevens van de indiener van {z['kenmerk']} gewist.")
 
 
@@ -271,7 +271,7 @@ def standaardreactie() -> None:
 @click.pass_obj
 def standaardreactie_toevoegen(omgeving, zaaknummer, code, tekst, titel, actor, reden, datum, als_json):
     """Voeg standaardreactie CODE toe aan de zaak (codes zijn uniek per zaak)."""
-    s = omgeving.app.voeg_standaardreactie_toe(zaaknummer, code, tekst=tekst, titel=titel, actor=actor,
+    s = omgeving.app.zienswijzen.voeg_standaardreactie_toe(zaaknummer, code, tekst=tekst, titel=titel, actor=actor,
                                                datum=datum, reden=reden)
     if als_json:
         druk_json(s)
@@ -285,7 +285,7 @@ def standaardreactie_toevoegen(omgeving, zaaknummer, code, tekst, titel, actor, 
 @click.pass_obj
 def standaardreactie_lijst(omgeving, zaaknummer, als_json):
     """De standaardreacties van een zaak."""
-    rijen = omgeving.app.standaardreacties(zaaknummer)
+    rijen = omgeving.app.zienswijzen.standaardreacties(zaaknummer)
     if als_json:
         druk_json(rijen)
         return
@@ -325,6 +325,3 @@ def nota(omgeving, zaaknummer, als_html, intern, uitvoer, voorstel, actor, reden
     uitvoer.write_text(tekst, encoding="utf-8")
     click.secho(f"Nota zienswijzen van zaak {zaaknummer} geschreven naar {uitvoer}"
                 + (" (INTERN: bevat persoonsgegevens)." if intern else " (anoniem)."), fg="green")
-
-
-commando_s = [zienswijze, standaardreactie, nota]

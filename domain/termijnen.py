@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from enum import Enum
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from domain.datums import nl_datum
@@ -175,7 +175,7 @@ class Feestdagenkalender:
     @functools.cache
     def standaard(cls) -> Feestdagenkalender:
         """De meegeleverde kalender (domain/feestdagen.toml), eenmaal per proces ingelezen."""
-        tekst = resources.files(__package__).joinpath("feestdagen.toml").read_text(encoding="utf-8")
+        tekst = (Path(__file__).parent / "feestdagen.toml").read_text(encoding="utf-8")
         return cls(tomllib.loads(tekst))
 
     def feestdagen(self, jaar: int) -> dict[date, str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-import structlog
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 
@@ -22,6 +21,7 @@ from projections import register
 from projections.database import heeft_tabellen, maak_engine, migreer
 from projections.models import ProjectiePositie
 from projections.projectie import Projectie, ProjectieFout
+from workflow.logboek import log
 from workflow.opslag import Opslag
 
 BATCHGROOTTE = 500
@@ -29,7 +29,6 @@ _OPENSLOT = 7_210_502  # pg_advisory_xact_lock key: runners open the event store
 
 Voortgang = Callable[[int, int], None]  # (positie, laatste) after each batch
 
-log = structlog.get_logger()
 
 
 def werk_bij(opslag: Opslag, *, voortgang: Voortgang | None = None, batchgrootte: int | None = None) -> dict:

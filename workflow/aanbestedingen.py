@@ -17,8 +17,6 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-import structlog
-
 from domain.aanbesteding import (
     UITKOMSTEN,
     Aanbesteding,
@@ -31,8 +29,10 @@ from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
+from workflow.basis import Dienst
 from workflow.definitie import DefinitieFout, lees_definitie
 from workflow.engine import Workflow, bouw_workflow, controleer_wachttermijn
+from workflow.logboek import log
 from workflow.weergave import termijn_als_dict
 
 DEFINITIES = Path(__file__).parent / "definities-aanbesteding"
@@ -44,7 +44,6 @@ HANDELINGEN = (
     "inschrijving-weigeren", "beoordeel", "verificatie", "optie-uitoefenen", "optie-laten-vervallen",
 )
 
-log = structlog.get_logger()
 
 
 # --- the procedure definitions -------------------------------------------------------
@@ -146,7 +145,7 @@ def _contract_ingegaan(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
 # --- the use-cases -------------------------------------------------------------------------
 
 
-class AanbestedingHandelingen:
+class AanbestedingHandelingen(Dienst):
     # --- helpers ---------------------------------------------------------------------
 
     def _aanbesteding(self, kenmerk: str) -> Aanbesteding:

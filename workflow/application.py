@@ -1,7 +1,8 @@
 """The event-sourced application: one event store and notification log for every aggregate.
 
-The use-cases live in one module per part of the domain (zaken, zienswijzen,
-besluitvorming, aanbestedingen); this class only wires them to the store.
+The use-cases live in one module per part of the domain: zaken (mixed in,
+every command needs them) and zienswijzen, besluitvorming, aanbestedingen
+(services created on first use, see workflow.basis.Dienst).
 Methods take and return plain values (strings, dates, dicts), never
 aggregates, so the CLI, the tests and the benchmark talk the same language.
 """
@@ -9,16 +10,14 @@ aggregates, so the CLI, the tests and the benchmark talk the same language.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
-from workflow.aanbestedingen import AanbestedingHandelingen
 from workflow.basis import Basis
-from workflow.besluitvorming import BesluitvormingHandelingen
 from workflow.opslag import Opslag
 from workflow.zaken import ZaakHandelingen
-from workflow.zienswijzen import ZienswijzeHandelingen
 
 
 _SCHEMA_SLOT = 7_206_001  # advisory lock key for creating the event tables
@@ -62,14 +61,9 @@ class DateAsISO(Transcoding):
         return date.fromisoformat(data)
 
 
-class Zaakstroom(
-    ZaakHandelingen,
-    ZienswijzeHandelingen,
-    BesluitvormingHandelingen,
-    AanbestedingHandelingen,
-    Basis,
-    Application,
-):
+class Zaakstroom(ZaakHandelingen, Basis, Application):
+    """Zaken are the core every command needs; the other parts are services made on first use."""
+
     name = "zaakstroom"
 
     def __init__(self, opslag: Opslag | None = None, vandaag: date | None = None) -> None:
@@ -83,6 +77,29 @@ class Zaakstroom(
             _zorg_voor_tabellen_postgres(env)
             env["CREATE_TABLE"] = "no"
         super().__init__(env=env)
+
+    @cached_property
+    def zienswijzen(self):
+        from workflow.zienswijzen import ZienswijzeHandelingen
+
+        return ZienswijzeHandelingen(self)
+
+    @cached_property
+    def besluitvorming(self):
+        from workflow.besluitvorming import BesluitvormingHandelingen
+
+        return BesluitvormingHandelingen(self)
+
+    @cached_property
+    def aanbestedingen(self):
+        from workflow.aanbestedingen import AanbestedingHandelingen
+
+        return AanbestedingHandelingen(self)
+
+    def close(self) -> None:
+        if "zienswijzen" in self.__dict__:
+            self.zienswijzen.sluit()
+        super().close()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

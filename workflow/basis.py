@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-import structlog
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.persistence import IntegrityError
 
@@ -14,8 +13,7 @@ from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.zaak import Zaak, zaak_id
 from workflow.engine import Workflow, workflow
-
-log = structlog.get_logger()
+from workflow.logboek import log
 
 
 class Basis:
@@ -61,3 +59,20 @@ class Basis:
                 raise DomeinFout(bestaat_al) from None
             raise DomeinFout("Dit is intussen door een ander gewijzigd; bekijk de stand en probeer opnieuw.") from None
         log.info("opgeslagen", **context)
+
+
+class Dienst:
+    """The use-cases of one part of the domain (zienswijzen, besluitvorming, …).
+
+    The application creates each on first use (`app.zienswijzen`, …), so a
+    command imports only the part of the domain it touches: importing every
+    aggregate's event classes is most of a command's start-up time. What a
+    service does not have itself (`_zaak`, `_bewaar`, `repository`, …) it
+    takes from the application.
+    """
+
+    def __init__(self, app) -> None:
+        self._app = app
+
+    def __getattr__(self, naam: str):
+        return getattr(self._app, naam)

@@ -45,6 +45,7 @@ from domain.besluitvorming import (
 )
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from workflow.basis import Dienst
 from domain.zaak import Zaak
 from workflow.voorwaarden import voorwaarde
 
@@ -64,7 +65,7 @@ def _termijn(zaak: Zaak, naam: str, per: date):
     return None
 
 
-class BesluitvormingHandelingen:
+class BesluitvormingHandelingen(Dienst):
     # --- helpers ----------------------------------------------------------------
 
     def _raadszaak(self, zaaknummer: str) -> Zaak:

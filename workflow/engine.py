@@ -8,7 +8,7 @@ the engine only asks the machine which triggers leave a state and where they go.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
@@ -24,10 +24,12 @@ from workflow.definitie import Definitie, Overgang, definitie
 class Workflow:
     definitie: Definitie
     machine: Machine
+    # The machine's transitions per source state, asked once when the workflow is built:
+    # commands and views ask "what may follow this state" on every call.
+    _vanuit: dict[str, tuple[Overgang, ...]] = field(default_factory=dict, repr=False)
 
     def overgangen_vanuit(self, status: str) -> list[Overgang]:
-        triggers = set(self.machine.get_triggers(status))
-        return [o for o in self.definitie.overgangen if o.stap in triggers and status in o.van]
+        return list(self._vanuit.get(status, ()))
 
     def overgang(self, status: str, stap: str) -> Overgang:
         """The transition `stap` from `status`, or a refusal that names the allowed steps."""
@@ -82,7 +84,11 @@ def bouw_workflow(d: Definitie) -> Workflow:
         initial=d.begintoestand,
         auto_transitions=False,
     )
-    return Workflow(d, machine)
+    vanuit = {}
+    for toestand in d.toestanden:
+        triggers = set(machine.get_triggers(toestand.naam))
+        vanuit[toestand.naam] = tuple(o for o in d.overgangen if o.stap in triggers and toestand.naam in o.van)
+    return Workflow(d, machine, vanuit)
 
 
 def herlaad() -> None:

@@ -26,10 +26,10 @@ _TELWOORDEN = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", 
 
 def stel_op(app, zaaknummer: str, *, datum: date, intern: bool = False, actor: str | None = None,
             reden: str | None = None, voorstel: str | None = None) -> dict:
-    inspraak = app.inspraak(zaaknummer)
+    inspraak = app.zienswijzen.inspraak(zaaknummer)
     if inspraak["ter_inzage"] is None:
         raise DomeinFout(f"Zaak {zaaknummer} is nooit ter inzage gelegd; er is geen nota zienswijzen te maken.")
-    zienswijzen = [z for z in app.zienswijzen_van(zaaknummer, intern=intern, actor=actor, reden=reden)
+    zienswijzen = [z for z in app.zienswijzen.zienswijzen_van(zaaknummer, intern=intern, actor=actor, reden=reden)
                    if z["soort"] == "zienswijze"]
     kennisgeving = inspraak["kennisgeving"] or {}
     ontwerp = kennisgeving.get("ontwerp") or f"het ontwerp “{inspraak['omschrijving']}”"

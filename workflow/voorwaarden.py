@@ -9,11 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from importlib import import_module
 
 from domain.fouten import DomeinFout
 
 Controle = Callable[..., "str | None"]
 VOORWAARDEN: dict[str, Controle] = {}
+# Where each check is registered, so its module is imported only when a step needs it.
+MODULES = {
+    "zienswijzen_beantwoord": "workflow.zienswijzen",
+    "politieke_markt_gehouden": "workflow.besluitvorming",
+}
 
 
 def voorwaarde(naam: str) -> Callable[[Controle], Controle]:
@@ -26,6 +32,8 @@ def voorwaarde(naam: str) -> Callable[[Controle], Controle]:
 
 def controleer_voorwaarden(app, zaak, overgang, datum: date) -> None:
     for naam in overgang.voorwaarden:
+        if naam not in VOORWAARDEN and naam in MODULES:
+            import_module(MODULES[naam])
         controle = VOORWAARDEN.get(naam)
         if controle is None:
             raise DomeinFout(

@@ -13,7 +13,6 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-import structlog
 from eventsourcing.application import AggregateNotFoundError
 
 from domain.datums import nl_datum
@@ -30,10 +29,10 @@ from domain.zienswijze import (
     stel_reactie_samen,
     zienswijze_id,
 )
+from workflow.basis import Dienst
+from workflow.logboek import log
 from workflow.persoonsgegevens import Sleutelkluis
 from workflow.voorwaarden import voorwaarde
-
-log = structlog.get_logger()
 
 GEWIST = "[gegevens gewist]"
 PERSOONSGEGEVENS = ("naam", "adres", "email")
@@ -51,7 +50,7 @@ def aanduiding(z: Zienswijze, volgnummer: int | None) -> str:
     return f"{wie} d.d. {nl_datum(z.ontvangstdatum)}"
 
 
-class ZienswijzeHandelingen:
+class ZienswijzeHandelingen(Dienst):
     _sleutelkluis: Sleutelkluis | None = None
 
     # --- commands -------------------------------------------------------------
@@ -240,10 +239,9 @@ class ZienswijzeHandelingen:
 
     # --- internals ------------------------------------------------------------
 
-    def close(self) -> None:
+    def sluit(self) -> None:
         if self._sleutelkluis is not None:
             self._sleutelkluis.sluit()
-        super().close()
 
     def _kluis(self) -> Sleutelkluis:
         if self._sleutelkluis is None:
@@ -340,7 +338,8 @@ class ZienswijzeHandelingen:
 @voorwaarde("zienswijzen_beantwoord")
 def zienswijzen_beantwoord(app, zaak: Zaak, datum: date) -> str | None:
     """Besluitvorming waits until every ontvankelijke zienswijze has been answered."""
-    zienswijzen = app._zienswijzen(app._inspraakdossier(zaak.zaaknummer))
+    dienst = app.zienswijzen
+    zienswijzen = dienst._zienswijzen(dienst._inspraakdossier(zaak.zaaknummer))
     nummers = nummering(zienswijzen)
     open_ = sorted((z for z in zienswijzen if z.in_nota and z.antwoord is None), key=lambda z: nummers[z.kenmerk])
     if not open_:
