@@ -40,6 +40,7 @@ def termijn(vanaf, weken, dagen, telling, soort, als_json):
             "vanaf": t.gebeurtenis, "regel": regel.beschrijving(), "eerste_dag": t.eerste_dag,
             "onverlengd_einde": t.onverlengd_einde, "laatste_dag": t.einde,
             "verschuivingen": [{"van": v.van, "naar": v.naar, "reden": v.reden} for v in t.verschuivingen],
+            "opmerkingen": list(t.opmerkingen),
         })
         return
     click.echo(f"Termijn: {regel.beschrijving()}")
@@ -48,6 +49,8 @@ def termijn(vanaf, weken, dagen, telling, soort, als_json):
         click.echo(f"Einde zonder verlenging: {nl(t.onverlengd_einde)}")
         for v in t.verschuivingen:
             click.echo(f"  verlengd naar {nl(v.naar)}: {v.reden}")
+    for o in t.opmerkingen:
+        click.secho(f"Let op: {o}", fg="yellow")
     click.secho(f"Laatste dag: {nl(t.einde)} ({t.einde:%A})".replace("Monday", "maandag")
                 .replace("Tuesday", "dinsdag").replace("Wednesday", "woensdag").replace("Thursday", "donderdag")
                 .replace("Friday", "vrijdag").replace("Saturday", "zaterdag").replace("Sunday", "zondag"),

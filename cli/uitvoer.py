@@ -78,6 +78,8 @@ def druk_zaak(z: dict) -> None:
                 click.echo(f"    verschoven met {t['verschoven_dagen']} dagen (opschorting/verlenging)")
             for v in t["verschuivingen"]:
                 click.echo(f"    verlengd van {nl(v['van'])} naar {nl(v['naar'])}: {v['reden']}")
+            for o in t["opmerkingen"]:
+                click.secho(f"    let op: {o}", fg="yellow")
     if z["volgende_stappen"]:
         click.secho("Volgende stappen", bold=True)
         for s in z["volgende_stappen"]:

@@ -95,6 +95,7 @@ class Termijn:
     einde: date  # laatste dag waarop nog tijdig gehandeld kan worden
     verschuivingen: tuple[Verschuiving, ...]
     extra_dagen: int = 0  # opschorting/verlenging, opgeteld vóór de Atw
+    opmerkingen: tuple[str, ...] = ()  # wat de berekening niet zeker weet
 
 
 def bereken_termijn(
@@ -108,7 +109,7 @@ def bereken_termijn(
         raise ValueError(f"extra_dagen kan niet negatief zijn ({extra_dagen}).")
     eerste_dag = gebeurtenis if regel.telling is Telling.ZELFDE_DAG else gebeurtenis + _DAG
     onverlengd = eerste_dag + timedelta(days=regel.dagen - 1 + extra_dagen)
-    einde, stappen = onverlengd, []
+    einde, stappen, opmerkingen = onverlengd, [], ()
     if regel.soort is Soort.WETTELIJK:
         kalender = kalender or Feestdagenkalender.standaard()
         einde = _art_1(einde, kalender, stappen)
@@ -119,7 +120,13 @@ def bereken_termijn(
                 reden = f"{ART_2_REDEN}; van {nl_datum(eerste_dag)} tot en met {nl_datum(einde)} zijn dat {telling}"
                 stappen.append(Verschuiving(einde, einde + _DAG, reden))
                 einde = _art_1(einde + _DAG, kalender, stappen)
-    return Termijn(regel, gebeurtenis, eerste_dag, onverlengd, einde, tuple(stappen), extra_dagen)
+        if einde.year > kalender.gelijkgesteld_tot:
+            opmerkingen = (
+                f"Voor {einde.year} zijn nog geen gelijkgestelde dagen vastgelegd (bekend t/m "
+                f"{kalender.gelijkgesteld_tot}); controleer het Besluit gelijkstelling dagen Atw "
+                "en vul domain/feestdagen.toml aan.",
+            )
+    return Termijn(regel, gebeurtenis, eerste_dag, onverlengd, einde, tuple(stappen), extra_dagen, opmerkingen)
 
 
 def _art_1(einde: date, kalender: Feestdagenkalender, stappen: list[Verschuiving]) -> date:
@@ -170,6 +177,8 @@ class Feestdagenkalender:
                     f"Gelijkgestelde dag {g!r}: datum moet een TOML-datum zijn, bv. datum = 2029-05-11."
                 )
         self._per_jaar: dict[int, dict[date, tuple[str, str]]] = {}
+        # Gelijkgestelde dagen are decreed a few years ahead; after the last one we cannot know.
+        self.gelijkgesteld_tot = max((g["datum"].year for g in self._gelijkgesteld), default=0)
 
     @classmethod
     @functools.cache

@@ -33,6 +33,7 @@ def termijn_als_dict(spec, termijn, per: date, opgeschort: bool) -> dict:
         "einde": termijn.einde,
         "verschoven_dagen": termijn.extra_dagen,
         "verschuivingen": [{"van": v.van, "naar": v.naar, "reden": v.reden} for v in termijn.verschuivingen],
+        "opmerkingen": list(termijn.opmerkingen),
         "verstreken": per > termijn.einde,
         "te_laat": spec.aard == "behandeltermijn" and per > termijn.einde and not opgeschort,
     }

@@ -299,3 +299,15 @@ def test_kalender_uitbreidbaar_met_data():
 
 def test_standaard_kalender_wordt_eenmaal_gelezen():
     assert Feestdagenkalender.standaard() is Feestdagenkalender.standaard()
+
+
+def test_na_de_laatst_bekende_gelijkgestelde_dagen_waarschuwt_de_berekening():
+    # 30 March 2029 + 6 weeks (day after) = Friday 11 May 2029, the day after Hemelvaart: likely to be
+    # gelijkgesteld once the decree for 2029 exists, so the engine must say it cannot know yet.
+    regel = Termijnregel(6, Eenheid.WEKEN, Telling.DAG_ERNA, Soort.WETTELIJK)
+    later = bereken_termijn(regel, date(2029, 3, 30))
+    assert later.einde == date(2029, 5, 11)
+    assert len(later.opmerkingen) == 1 and "Voor 2029 zijn nog geen gelijkgestelde dagen vastgelegd" in later.opmerkingen[0]
+    assert bereken_termijn(regel, date(2027, 3, 30)).opmerkingen == ()
+    kalender_termijn = Termijnregel(20, Eenheid.DAGEN, Telling.DAG_ERNA, Soort.KALENDER)
+    assert bereken_termijn(kalender_termijn, date(2029, 3, 30)).opmerkingen == ()
