@@ -7,6 +7,8 @@ before the definitive award); `toon` and `tijdlijn` show everything only with
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
@@ -39,11 +41,21 @@ def perceel_optie(f):
 # --- printing -------------------------------------------------------------------------
 
 
-def _klaar(w: dict, als_json: bool, melding: str) -> None:
+def _aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
+def _voer_uit(actie: Callable[..., dict], *args, melding: str | Callable[[dict], str], als_json: bool,
+              **kwargs) -> None:
+    """Run one use-case and print what it returns: JSON, or `melding` and each perceel's phase.
+
+    `melding` is the line for people, or makes it from the returned view.
+    """
+    w = actie(*args, **kwargs)
     if als_json:
         druk_json(w)
         return
-    click.secho(melding, fg="green")
+    click.secho(melding(w) if callable(melding) else melding, fg="green")
     for p in w["percelen"]:
         click.echo(f"  Perceel {p['perceel']}: {p['fase_titel']} [{p['fase']}] sinds {nl(p['fase_sinds'])}")
 
@@ -71,7 +83,7 @@ def druk_aanbesteding(w: dict) -> None:
     _regels([
         ("Procedure", f"{w['procedure_titel']} ({w['procedure']} v{w['procedure_versie']})"),
         ("Geregistreerd", f"met ingang van {nl(w['startdatum'])}"),
-        ("Dialoog", f"ten hoogste {w['max_kandidaten']} kandidaten per perceel"),
+        ("Dialoog", f"ten hoogste {_aantal(w['max_kandidaten'], 'kandidaat', 'kandidaten')} per perceel"),
         ("Contract", w["looptijd"]),
         ("Weergave", "VERTROUWELIJK: volledig, met namen en scores" if w["vertrouwelijk"]
          else "voor de raad: fasen en data; namen pas na de definitieve gunning"),
@@ -79,7 +91,7 @@ def druk_aanbesteding(w: dict) -> None:
     if w["marktconsultaties"]:
         click.secho("Marktconsultatie", bold=True)
         for m in w["marktconsultaties"]:
-            click.echo(f"  {nl(m['datum'])}: {m['omschrijving']}, {m['deelnemers']} deelnemers")
+            click.echo(f"  {nl(m['datum'])}: {m['omschrijving']}, {_aantal(m['deelnemers'], 'deelnemer', 'deelnemers')}")
     for p in w["percelen"]:
         _druk_perceel(w, p)
 
@@ -168,6 +180,8 @@ def druk_tijdlijn(w: dict) -> None:
 
 
 # --- commands ---------------------------------------------------------------------------
+# `**algemeen` holds the options of `handeling` and `perceel_optie` (--actor, --reden, --datum,
+# --json, --perceel): each command passes them on to `_voer_uit` unchanged.
 
 
 @click.group()
@@ -185,19 +199,17 @@ def aanbesteding() -> None:
 @click.option("--max-kandidaten", type=click.IntRange(min=1), required=True,
               help="Hoeveel kandidaten ten hoogste door mogen naar de dialoogfase (per perceel).")
 @click.option("--looptijd", type=click.IntRange(min=1), required=True, help="Looptijd van het contract in jaren.")
-@click.option("--optie", "opties", type=click.IntRange(min=1), multiple=True,
+@click.option("--optie", "verlengopties", type=click.IntRange(min=1), multiple=True,
               help="Een verlengoptie in jaren; herhaal voor meer opties (4 + 2 + 2: --looptijd 4 --optie 2 --optie 2).")
 @handeling
 @click.pass_obj
-def registreer(omgeving, kenmerk, titel, procedure_naam, percelen, max_kandidaten, looptijd, opties,
-               actor, reden, datum, als_json):
+def registreer(omgeving, kenmerk, titel, procedure_naam, percelen, max_kandidaten, looptijd, verlengopties,
+               **algemeen):
     """Registreer een aanbesteding; --datum is de start van de voorbereiding."""
-    w = omgeving.app.aanbestedingen.aanbesteding_registreer(
-        kenmerk=kenmerk, titel=titel, procedure_naam=procedure_naam, percelen=list(percelen),
-        max_kandidaten=max_kandidaten, looptijd_jaren=looptijd, opties_jaren=list(opties),
-        actor=actor, datum=datum, reden=reden,
-    )
-    _klaar(w, als_json, f"Aanbesteding {w['kenmerk']} geregistreerd ({w['looptijd']}).")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_registreer,
+              kenmerk=kenmerk, titel=titel, procedure_naam=procedure_naam, percelen=list(percelen),
+              max_kandidaten=max_kandidaten, looptijd_jaren=looptijd, opties_jaren=list(verlengopties), **algemeen,
+              melding=lambda w: f"Aanbesteding {w['kenmerk']} geregistreerd ({w['looptijd']}).")
 
 
 @aanbesteding.command()
@@ -206,10 +218,10 @@ def registreer(omgeving, kenmerk, titel, procedure_naam, percelen, max_kandidate
 @perceel_optie
 @handeling
 @click.pass_obj
-def stap(omgeving, kenmerk, stap, perceel, actor, reden, datum, als_json):
+def stap(omgeving, kenmerk, stap, **algemeen):
     """Zet een perceel een fase verder (zonder --perceel: alle lopende percelen); zie 'aanbesteding toon'."""
-    w = omgeving.app.aanbestedingen.aanbesteding_stap(kenmerk, stap, perceel=perceel, actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"Aanbesteding {kenmerk}: {stap}.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_stap, kenmerk, stap, **algemeen,
+              melding=f"Aanbesteding {kenmerk}: {stap}.")
 
 
 @aanbesteding.command()
@@ -218,11 +230,12 @@ def stap(omgeving, kenmerk, stap, perceel, actor, reden, datum, als_json):
 @click.option("--deelnemers", type=click.IntRange(min=1), required=True, help="Aantal aanwezigen.")
 @handeling
 @click.pass_obj
-def marktconsultatie(omgeving, kenmerk, omschrijving, deelnemers, actor, reden, datum, als_json):
+def marktconsultatie(omgeving, kenmerk, omschrijving, deelnemers, **algemeen):
     """Leg een bijeenkomst van de marktconsultatie vast, met het aantal deelnemers."""
-    w = omgeving.app.aanbestedingen.aanbesteding_marktconsultatie(kenmerk, omschrijving=omschrijving, deelnemers=deelnemers,
-                                                   actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"Marktconsultatie '{omschrijving}' vastgelegd ({deelnemers} deelnemers).")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_marktconsultatie, kenmerk, omschrijving=omschrijving,
+              deelnemers=deelnemers, **algemeen,
+              melding=f"Marktconsultatie '{omschrijving.strip()}' vastgelegd "
+                      f"({_aantal(deelnemers, 'deelnemer', 'deelnemers')}).")
 
 
 @aanbesteding.command()
@@ -234,11 +247,10 @@ def marktconsultatie(omgeving, kenmerk, omschrijving, deelnemers, actor, reden, 
 @perceel_optie
 @handeling
 @click.pass_obj
-def aanmelding(omgeving, kenmerk, kandidaat, partijen, perceel, actor, reden, datum, als_json):
+def aanmelding(omgeving, kenmerk, kandidaat, partijen, **algemeen):
     """Registreer de aanmelding van een kandidaat in de selectiefase (vertrouwelijk tot de gunning)."""
-    w = omgeving.app.aanbestedingen.aanbesteding_aanmelding(kenmerk, kandidaat=kandidaat, partijen=list(partijen),
-                                             perceel=perceel, actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"Aanmelding van {kandidaat} geregistreerd.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_aanmelding, kenmerk, kandidaat=kandidaat,
+              partijen=list(partijen), **algemeen, melding=f"Aanmelding van {kandidaat.strip()} geregistreerd.")
 
 
 @aanbesteding.command()
@@ -248,11 +260,10 @@ def aanmelding(omgeving, kenmerk, kandidaat, partijen, perceel, actor, reden, da
 @perceel_optie
 @handeling
 @click.pass_obj
-def toelaten(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, als_json):
+def toelaten(omgeving, kenmerk, kandidaat, score, **algemeen):
     """Laat een kandidaat toe tot de dialoogfase (nooit meer dan het maximum)."""
-    w = omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding(kenmerk, kandidaat=kandidaat, toegelaten=True, score=score,
-                                                       perceel=perceel, actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"{kandidaat} toegelaten tot de dialoogfase.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding, kenmerk, kandidaat=kandidaat,
+              toegelaten=True, score=score, **algemeen, melding=f"{kandidaat} toegelaten tot de dialoogfase.")
 
 
 @aanbesteding.command()
@@ -262,11 +273,10 @@ def toelaten(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, 
 @perceel_optie
 @handeling
 @click.pass_obj
-def afwijzen(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, als_json):
+def afwijzen(omgeving, kenmerk, kandidaat, score, **algemeen):
     """Wijs een aanmelding af; vraagt --reden."""
-    w = omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding(kenmerk, kandidaat=kandidaat, toegelaten=False, score=score,
-                                                       perceel=perceel, actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"Aanmelding van {kandidaat} afgewezen.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding, kenmerk, kandidaat=kandidaat,
+              toegelaten=False, score=score, **algemeen, melding=f"Aanmelding van {kandidaat} afgewezen.")
 
 
 @aanbesteding.command()
@@ -283,15 +293,14 @@ def afwijzen(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, 
 @handeling
 @click.pass_obj
 def dialoogsessie(omgeving, kenmerk, onderwerp, deelnemers, opdrachtomschrijving, kernwaarden,
-                  financiele_afspraken, overlegstructuren, risicos, perceel, actor, reden, datum, als_json):
+                  financiele_afspraken, overlegstructuren, risicos, **algemeen):
     """Leg een dialoogsessie vast: datum, deelnemers en wat ze opleverde."""
     uitkomsten = {"opdrachtomschrijving": list(opdrachtomschrijving), "kernwaarden": list(kernwaarden),
                   "financiele_afspraken": list(financiele_afspraken), "overlegstructuren": list(overlegstructuren),
                   "risicos": list(risicos)}
-    w = omgeving.app.aanbestedingen.aanbesteding_dialoogsessie(kenmerk, onderwerp=onderwerp, deelnemers=list(deelnemers),
-                                                uitkomsten=uitkomsten, perceel=perceel, actor=actor,
-                                                datum=datum, reden=reden)
-    _klaar(w, als_json, f"Dialoogsessie '{onderwerp}' vastgelegd.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_dialoogsessie, kenmerk, onderwerp=onderwerp,
+              deelnemers=list(deelnemers), uitkomsten=uitkomsten, **algemeen,
+              melding=f"Dialoogsessie '{onderwerp.strip()}' vastgelegd.")
 
 
 @aanbesteding.command()
@@ -300,11 +309,10 @@ def dialoogsessie(omgeving, kenmerk, onderwerp, deelnemers, opdrachtomschrijving
 @perceel_optie
 @handeling
 @click.pass_obj
-def inschrijfleidraad(omgeving, kenmerk, sluitingsdatum, perceel, actor, reden, datum, als_json):
+def inschrijfleidraad(omgeving, kenmerk, sluitingsdatum, **algemeen):
     """Publiceer de inschrijfleidraad (uit de dialoog) met de sluitingsdatum; de inschrijvingsfase begint."""
-    w = omgeving.app.aanbestedingen.aanbesteding_inschrijfleidraad(kenmerk, sluitingsdatum=sluitingsdatum, perceel=perceel,
-                                                    actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"Inschrijfleidraad gepubliceerd; inschrijven kan tot en met {nl(sluitingsdatum)}.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_inschrijfleidraad, kenmerk, sluitingsdatum=sluitingsdatum,
+              **algemeen, melding=f"Inschrijfleidraad gepubliceerd; inschrijven kan tot en met {nl(sluitingsdatum)}.")
 
 
 @aanbesteding.command()
@@ -313,11 +321,10 @@ def inschrijfleidraad(omgeving, kenmerk, sluitingsdatum, perceel, actor, reden, 
 @perceel_optie
 @handeling
 @click.pass_obj
-def inschrijving(omgeving, kenmerk, kandidaat, perceel, actor, reden, datum, als_json):
+def inschrijving(omgeving, kenmerk, kandidaat, **algemeen):
     """Registreer een tijdige inschrijving; --datum is de ontvangstdatum."""
-    w = omgeving.app.aanbestedingen.aanbesteding_inschrijving(kenmerk, kandidaat=kandidaat, perceel=perceel, actor=actor,
-                                               datum=datum, reden=reden)
-    _klaar(w, als_json, f"Inschrijving van {kandidaat} ontvangen.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_inschrijving, kenmerk, kandidaat=kandidaat, **algemeen,
+              melding=f"Inschrijving van {kandidaat} ontvangen.")
 
 
 @aanbesteding.command("inschrijving-weigeren")
@@ -326,11 +333,10 @@ def inschrijving(omgeving, kenmerk, kandidaat, perceel, actor, reden, datum, als
 @perceel_optie
 @handeling
 @click.pass_obj
-def inschrijving_weigeren(omgeving, kenmerk, kandidaat, perceel, actor, reden, datum, als_json):
+def inschrijving_weigeren(omgeving, kenmerk, kandidaat, **algemeen):
     """Leg een geweigerde inschrijving vast (bv. na de sluiting ontvangen); vraagt --reden. Blijft zichtbaar."""
-    w = omgeving.app.aanbestedingen.aanbesteding_inschrijving_weigeren(kenmerk, kandidaat=kandidaat, perceel=perceel, actor=actor,
-                                                        reden=reden, datum=datum)
-    _klaar(w, als_json, f"Inschrijving van {kandidaat} geweigerd en vastgelegd.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_inschrijving_weigeren, kenmerk, kandidaat=kandidaat,
+              **algemeen, melding=f"Inschrijving van {kandidaat} geweigerd en vastgelegd.")
 
 
 @aanbesteding.command()
@@ -340,11 +346,10 @@ def inschrijving_weigeren(omgeving, kenmerk, kandidaat, perceel, actor, reden, d
 @perceel_optie
 @handeling
 @click.pass_obj
-def beoordeel(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum, als_json):
+def beoordeel(omgeving, kenmerk, kandidaat, score, **algemeen):
     """Leg de score van een inschrijving vast."""
-    w = omgeving.app.aanbestedingen.aanbesteding_beoordeel(kenmerk, kandidaat=kandidaat, score=score, perceel=perceel,
-                                            actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"Inschrijving van {kandidaat} beoordeeld.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_beoordeel, kenmerk, kandidaat=kandidaat, score=score,
+              **algemeen, melding=f"Inschrijving van {kandidaat} beoordeeld.")
 
 
 @aanbesteding.command()
@@ -357,12 +362,17 @@ def beoordeel(omgeving, kenmerk, kandidaat, score, perceel, actor, reden, datum,
 @perceel_optie
 @handeling
 @click.pass_obj
-def verificatie(omgeving, kenmerk, kandidaat, partijen, instrument, voldoet, perceel, actor, reden, datum, als_json):
+def verificatie(omgeving, kenmerk, kandidaat, partijen, instrument, voldoet, **algemeen):
     """Screen de partijen van een kandidaat; een partij die niet voldoet sluit de kandidaat uit."""
-    w = omgeving.app.aanbestedingen.aanbesteding_verificatie(kenmerk, kandidaat=kandidaat, partijen=list(partijen),
-                                              instrument=instrument, voldoet=voldoet, perceel=perceel,
-                                              actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, f"Verificatie van {kandidaat} vastgelegd" + ("." if voldoet else f": {kandidaat} uitgesloten."))
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_verificatie, kenmerk, kandidaat=kandidaat,
+              partijen=list(partijen), instrument=instrument, voldoet=voldoet, **algemeen,
+              melding=f"Verificatie van {kandidaat} vastgelegd" + ("." if voldoet else f": {kandidaat} uitgesloten."))
+
+
+def _standstill_melding(w: dict) -> str:
+    return "Gunningsbeslissing verzonden; " + "; ".join(
+        f"standstill perceel {p['perceel']} t/m {nl(p['standstill']['einde'])}"
+        for p in w["percelen"] if p["fase"] == "standstill" and p["standstill"]) + "."
 
 
 @aanbesteding.command()
@@ -371,13 +381,10 @@ def verificatie(omgeving, kenmerk, kandidaat, partijen, instrument, voldoet, per
 @perceel_optie
 @handeling
 @click.pass_obj
-def gunningsbeslissing(omgeving, kenmerk, winnaar, perceel, actor, reden, datum, als_json):
+def gunningsbeslissing(omgeving, kenmerk, winnaar, **algemeen):
     """Verstuur de gunningsbeslissing; de standstilltermijn (20 kalenderdagen) begint de dag erna."""
-    w = omgeving.app.aanbestedingen.aanbesteding_gunningsbeslissing(kenmerk, winnaar=winnaar, perceel=perceel, actor=actor,
-                                                     datum=datum, reden=reden)
-    _klaar(w, als_json, "Gunningsbeslissing verzonden; " + "; ".join(
-        f"standstill perceel {p['perceel']} t/m {nl(p['standstill']['einde'])}"
-        for p in w["percelen"] if p["fase"] == "standstill" and p["standstill"]) + ".")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_gunningsbeslissing, kenmerk, winnaar=winnaar, **algemeen,
+              melding=_standstill_melding)
 
 
 @aanbesteding.command("kort-geding")
@@ -386,11 +393,10 @@ def gunningsbeslissing(omgeving, kenmerk, winnaar, perceel, actor, reden, datum,
 @perceel_optie
 @handeling
 @click.pass_obj
-def kort_geding(omgeving, kenmerk, eiser, perceel, actor, reden, datum, als_json):
+def kort_geding(omgeving, kenmerk, eiser, **algemeen):
     """Leg een kort geding vast dat tijdens de standstill is aangespannen: de gunning wacht op de uitspraak."""
-    w = omgeving.app.aanbestedingen.aanbesteding_kort_geding(kenmerk, eiser=eiser, perceel=perceel, actor=actor, datum=datum,
-                                              reden=reden)
-    _klaar(w, als_json, "Kort geding vastgelegd; de gunning is opgeschort tot de uitspraak.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_kort_geding, kenmerk, eiser=eiser, **algemeen,
+              melding="Kort geding vastgelegd; de gunning is opgeschort tot de uitspraak.")
 
 
 @aanbesteding.command()
@@ -400,11 +406,10 @@ def kort_geding(omgeving, kenmerk, eiser, perceel, actor, reden, datum, als_json
 @perceel_optie
 @handeling
 @click.pass_obj
-def uitspraak(omgeving, kenmerk, vordering, perceel, actor, reden, datum, als_json):
+def uitspraak(omgeving, kenmerk, vordering, **algemeen):
     """Leg de uitspraak in kort geding vast."""
-    w = omgeving.app.aanbestedingen.aanbesteding_uitspraak(kenmerk, vordering=vordering, perceel=perceel, actor=actor,
-                                            datum=datum, reden=reden)
-    _klaar(w, als_json, f"Uitspraak vastgelegd: vordering {vordering}.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_uitspraak, kenmerk, vordering=vordering, **algemeen,
+              melding=f"Uitspraak vastgelegd: vordering {vordering}.")
 
 
 @aanbesteding.command()
@@ -412,10 +417,9 @@ def uitspraak(omgeving, kenmerk, vordering, perceel, actor, reden, datum, als_js
 @perceel_optie
 @handeling
 @click.pass_obj
-def gunnen(omgeving, kenmerk, perceel, actor, reden, datum, als_json):
+def gunnen(omgeving, kenmerk, **algemeen):
     """Gun definitief, na de standstilltermijn en zonder lopend kort geding."""
-    w = omgeving.app.aanbestedingen.aanbesteding_gunnen(kenmerk, perceel=perceel, actor=actor, datum=datum, reden=reden)
-    _klaar(w, als_json, "Definitief gegund.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_gunnen, kenmerk, **algemeen, melding="Definitief gegund.")
 
 
 @aanbesteding.command()
@@ -424,13 +428,16 @@ def gunnen(omgeving, kenmerk, perceel, actor, reden, datum, als_json):
 @perceel_optie
 @handeling
 @click.pass_obj
-def contract(omgeving, kenmerk, ingangsdatum, perceel, actor, reden, datum, als_json):
+def contract(omgeving, kenmerk, ingangsdatum, perceel, **algemeen):
     """Leg het getekende contract vast (--datum: ondertekening); einddata volgen uit looptijd en opties."""
-    w = omgeving.app.aanbestedingen.aanbesteding_contract(kenmerk, ingangsdatum=ingangsdatum, perceel=perceel, actor=actor,
-                                           datum=datum, reden=reden)
-    c = next(p["contract"] for p in w["percelen"] if perceel in (None, p["perceel"]) and p["contract"])
-    _klaar(w, als_json, f"Contract getekend: {nl(c['ingangsdatum'])} t/m {nl(c['einddatum'])}; "
-                        f"{c['looptijd']}: met alle opties t/m {nl(c['maximale_einddatum'])}.")
+
+    def melding(w: dict) -> str:
+        c = next(p["contract"] for p in w["percelen"] if perceel in (None, p["perceel"]) and p["contract"])
+        return (f"Contract getekend: {nl(c['ingangsdatum'])} t/m {nl(c['einddatum'])}; "
+                f"{c['looptijd']}: met alle opties t/m {nl(c['maximale_einddatum'])}.")
+
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_contract, kenmerk, ingangsdatum=ingangsdatum,
+              perceel=perceel, **algemeen, melding=melding)
 
 
 @aanbesteding.command("optie-uitoefenen")
@@ -439,11 +446,10 @@ def contract(omgeving, kenmerk, ingangsdatum, perceel, actor, reden, datum, als_
 @perceel_optie
 @handeling
 @click.pass_obj
-def optie_uitoefenen(omgeving, kenmerk, nummer, perceel, actor, reden, datum, als_json):
+def optie_uitoefenen(omgeving, kenmerk, nummer, **algemeen):
     """Oefen verlengoptie NUMMER uit (op volgorde, vóór het contract afloopt)."""
-    w = omgeving.app.aanbestedingen.aanbesteding_optie(kenmerk, nummer, uitoefenen=True, perceel=perceel, actor=actor,
-                                        datum=datum, reden=reden)
-    _klaar(w, als_json, f"Optie {nummer} uitgeoefend.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_optie, kenmerk, nummer, uitoefenen=True, **algemeen,
+              melding=f"Optie {nummer} uitgeoefend.")
 
 
 @aanbesteding.command("optie-laten-vervallen")
@@ -452,11 +458,10 @@ def optie_uitoefenen(omgeving, kenmerk, nummer, perceel, actor, reden, datum, al
 @perceel_optie
 @handeling
 @click.pass_obj
-def optie_laten_vervallen(omgeving, kenmerk, nummer, perceel, actor, reden, datum, als_json):
+def optie_laten_vervallen(omgeving, kenmerk, nummer, **algemeen):
     """Besluit optie NUMMER niet uit te oefenen (de latere opties vervallen mee); vraagt --reden."""
-    w = omgeving.app.aanbestedingen.aanbesteding_optie(kenmerk, nummer, uitoefenen=False, perceel=perceel, actor=actor,
-                                        datum=datum, reden=reden)
-    _klaar(w, als_json, f"Optie {nummer} vervallen.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_optie, kenmerk, nummer, uitoefenen=False, **algemeen,
+              melding=f"Optie {nummer} vervallen.")
 
 
 @aanbesteding.command()
@@ -464,10 +469,10 @@ def optie_laten_vervallen(omgeving, kenmerk, nummer, perceel, actor, reden, datu
 @perceel_optie
 @handeling
 @click.pass_obj
-def intrekken(omgeving, kenmerk, perceel, actor, reden, datum, als_json):
+def intrekken(omgeving, kenmerk, **algemeen):
     """Stop de procedure (zonder --perceel: alle lopende percelen); vraagt --reden."""
-    w = omgeving.app.aanbestedingen.aanbesteding_intrekken(kenmerk, perceel=perceel, actor=actor, reden=reden, datum=datum)
-    _klaar(w, als_json, f"Aanbesteding {kenmerk} ingetrokken.")
+    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_intrekken, kenmerk, **algemeen,
+              melding=f"Aanbesteding {kenmerk} ingetrokken.")
 
 
 def vertrouwelijk_opties(f):
@@ -530,4 +535,4 @@ def rapport(omgeving, als_json):
         ["kenmerk", "perceel", "fase", "sinds", "standstill t/m", "aangemeld/toegelaten/afgewezen",
          "ingeschreven/geweigerd/uitgesloten", "gegund aan"],
     )
-    click.echo(f"{len(rijen)} percelen; namen van kandidaten pas na de definitieve gunning.")
+    click.echo(f"{_aantal(len(rijen), 'perceel', 'percelen')}; namen van kandidaten pas na de definitieve gunning.")

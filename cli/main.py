@@ -88,6 +88,11 @@ class ZaakstroomGroep(click.Group):
             return super().invoke(ctx)
         except DomeinFout as e:
             raise Weigering(str(e)) from None
+        except UnicodeEncodeError:
+            raise Weigering(
+                "De invoer bevat tekens die geen geldige tekst zijn (bijvoorbeeld door een verkeerde "
+                "tekencodering van de terminal); er is niets vastgelegd."
+            ) from None
         except Exception as e:  # database errors: name them, no traceback
             fout = _databasefout(e)
             if fout is None:

@@ -11,6 +11,10 @@ import click
 from domain.datums import parse_datum
 
 
+# Dates outside this range are typing mistakes, not zaken (and would overflow term arithmetic).
+EERSTE_JAAR, LAATSTE_JAAR = 1900, 2199
+
+
 class Datum(click.ParamType):
     name = "datum"
 
@@ -18,9 +22,12 @@ class Datum(click.ParamType):
         if isinstance(value, date):
             return value
         try:
-            return parse_datum(value)
+            d = parse_datum(value)
         except ValueError as e:
             self.fail(str(e), param, ctx)
+        if not EERSTE_JAAR <= d.year <= LAATSTE_JAAR:
+            self.fail(f"{value!r} valt buiten {EERSTE_JAAR}–{LAATSTE_JAAR}; is het jaartal goed?", param, ctx)
+        return d
 
 
 DATUM = Datum()
@@ -28,6 +35,13 @@ DATUM = Datum()
 
 def standaard_actor() -> str:
     return os.environ.get("ZAAKSTROOM_ACTOR") or getpass.getuser()
+
+
+def _actor(ctx, param, waarde: str) -> str:
+    """Who acted is what an audit trail rests on: never empty."""
+    if not waarde or not waarde.strip():
+        raise click.BadParameter("wie dit doet mag niet leeg zijn (of zet ZAAKSTROOM_ACTOR).")
+    return waarde.strip()
 
 
 def json_optie(f):
@@ -39,6 +53,6 @@ def handeling(f):
     f = click.option("--datum", type=DATUM, default=None,
                      help="Datum waarop het in werkelijkheid gebeurde, als dat eerder was dan vandaag.")(f)
     f = click.option("--reden", default=None, help="Waarom (wordt bij de gebeurtenis vastgelegd).")(f)
-    f = click.option("--actor", default=standaard_actor, show_default="$ZAAKSTROOM_ACTOR of OS-gebruiker",
+    f = click.option("--actor", default=standaard_actor, callback=_actor, show_default="$ZAAKSTROOM_ACTOR of OS-gebruiker",
                      help="Wie dit doet.")(f)
     return json_optie(f)

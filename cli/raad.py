@@ -6,6 +6,7 @@ import click
 
 from cli.opties import DATUM, handeling, json_optie
 from cli.uitvoer import druk_json, druk_zaak, nl
+from domain.ontvankelijkheid import TIJDIG_PER_POST
 
 
 class Keuze(click.Choice):
@@ -67,14 +68,21 @@ def druk_besluitvorming(bv: dict) -> None:
             regel = f" ({b['inwerkingtreding_regel']})" if b["inwerkingtreding_regel"] else ""
             click.echo(f"  In werking {nl(b['inwerkingtreding'])}{regel}")
         for x in b["beroepen"]:
-            tijdig = {True: "binnen de termijn", False: "NA de termijn", None: ""}[x["binnen_termijn"]]
-            click.echo(f"  Beroep {nl(x['datum'])} door {x['indiener']} bij {x['instantie']}"
-                       + (f", {tijdig}" if tijdig else ""))
+            click.echo(f"  Beroep {nl(x['datum'])} door {x['indiener']} bij {x['instantie']}{_tijdig(x)}")
         if b["uitspraak"]:
             gevolg = "besluit vernietigd" if b["vernietigd"] else "besluit blijft in stand"
             click.echo(f"  Uitspraak {nl(b['uitspraak']['datum'])}: {b['uitspraak']['uitkomst']} ({gevolg})")
         if b["onherroepelijk_per"]:
             click.echo(f"  Onherroepelijk per {nl(b['onherroepelijk_per'])}")
+
+
+def _tijdig(beroep: dict) -> str:
+    """", binnen de termijn" / ", NA de termijn", with the posting date when it came by post."""
+    delen = [{True: ", binnen de termijn", False: ", NA de termijn", None: ""}[beroep["binnen_termijn"]]]
+    if beroep["verzonden"]:
+        lid_2 = ", binnen een week na de termijn ontvangen (Awb 6:9 lid 2)" if beroep["tijdigheid"] == TIJDIG_PER_POST else ""
+        delen.append(f" (per post verzonden {nl(beroep['verzonden'])}{lid_2})")
+    return "".join(delen)
 
 
 @click.group()
@@ -241,14 +249,25 @@ def inwerkingtreding(omgeving, zaaknummer, op, regel, actor, reden, datum, als_j
 @click.option("--particulier", is_flag=True, help="Een particulier stelt beroep in; hij krijgt een pseudoniem.")
 @click.option("--instantie", default=None,
               help="Waar het beroep loopt (standaard de Afdeling bestuursrechtspraak van de Raad van State).")
+@click.option("--verzonden", type=DATUM, default=None,
+              help="Datum van verzending, als het beroepschrift per post kwam (Awb 6:9 lid 2).")
 @handeling
 @click.pass_obj
-def beroep(omgeving, zaaknummer, indiener, particulier, instantie, actor, reden, datum, als_json):
-    """Leg vast dat beroep is ingesteld (--datum); de zaak gaat 'in beroep' (stap beroep_ingesteld)."""
+def beroep(omgeving, zaaknummer, indiener, particulier, instantie, verzonden, actor, reden, datum, als_json):
+    """Leg vast dat beroep is ingesteld: --datum is de dag van ontvangst; de zaak gaat 'in beroep' (stap
+    beroep_ingesteld). Tijdig als het uiterlijk op de laatste dag van de beroepstermijn is ontvangen, of
+    uiterlijk die dag per post is verzonden en binnen een week erna ontvangen (Awb 6:9); een te laat
+    beroep wordt ook vastgelegd, gemarkeerd: de rechter oordeelt erover (Awb 6:11)."""
     z = omgeving.app.besluitvorming.raad_beroep(zaaknummer, indiener=indiener, particulier=particulier, instantie=instantie,
-                                 actor=actor, datum=datum, reden=reden)
-    x = z["besluitvorming"]["besluiten"][-1]["beroepen"][-1]
-    _melding(als_json, z, f"Beroep tegen het besluit van zaak {zaaknummer} door {x['indiener']}.")
+                                 verzonden=verzonden, actor=actor, datum=datum, reden=reden)
+    b = z["besluitvorming"]["besluiten"][-1]
+    x = b["beroepen"][-1]
+    _melding(als_json, z, f"Beroep tegen het besluit van zaak {zaaknummer} door {x['indiener']}{_tijdig(x)}.")
+    if x["binnen_termijn"] is False and not als_json:
+        t = b["beroepstermijn"]
+        click.secho(f"Let op: ontvangen na de beroepstermijn ({nl(t['eerste_dag'])} t/m {nl(t['einde'])}); "
+                    "vastgelegd als te laat, tenzij de rechter de overschrijding verschoonbaar acht (Awb 6:11).",
+                    fg="yellow", err=True)
 
 
 @raad.command()
@@ -270,8 +289,9 @@ def uitspraak(omgeving, zaaknummer, uitkomst, actor, reden, datum, als_json):
 @click.pass_obj
 def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
     """Leg vast dat het besluit onherroepelijk is: de beroepstermijn is verstreken zonder beroep
-    (stap onherroepelijk_worden, kan vanaf de dag na de termijn). Let op: een beroepschrift dat op de
-    laatste dag op de post ging, is tijdig als het binnen een week binnenkomt (Awb 6:9 lid 2)."""
+    (stap onherroepelijk_worden). Dat kan pas een week na de laatste dag van de termijn: een beroepschrift
+    dat op de laatste dag op de post ging, is tijdig als het binnen een week binnenkomt (Awb 6:9 lid 2).
+    Onherroepelijk is het besluit per de dag na de termijn."""
     z = omgeving.app.besluitvorming.raad_onherroepelijk(zaaknummer, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
     _melding(als_json, z, f"Besluit van zaak {zaaknummer} onherroepelijk per {nl(b['onherroepelijk_per'])}.")

@@ -11,8 +11,8 @@ from domain.termijnen import Eenheid, Soort, Telling, Termijnregel, bereken_term
 
 @click.command()
 @click.argument("vanaf", type=DATUM)
-@click.option("--weken", type=click.IntRange(min=1), default=None)
-@click.option("--dagen", type=click.IntRange(min=1), default=None)
+@click.option("--weken", type=click.IntRange(1, 520), default=None)
+@click.option("--dagen", type=click.IntRange(1, 3650), default=None)
 @click.option("--telling", type=click.Choice([t.value for t in Telling]), default=Telling.DAG_ERNA.value,
               show_default=True,
               help="zelfde_dag: de termijn begint op VANAF zelf (ter inzage, Awb 3:16); "

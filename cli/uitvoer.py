@@ -70,7 +70,10 @@ def druk_zaak(z: dict) -> None:
     if z["termijnen"]:
         click.secho("Termijnen van deze stap", bold=True)
         for t in z["termijnen"]:
-            toestand = "VERSTREKEN" if t["te_laat"] else ("verstreken" if t["verstreken"] else "loopt")
+            if z["opgeschort_sinds"]:
+                toestand = "staat stil (opgeschort); dit einde geldt bij hervatten vandaag"
+            else:
+                toestand = "VERSTREKEN" if t["te_laat"] else ("verstreken" if t["verstreken"] else "loopt")
             click.echo(f"  {t['naam']} ({t['aard']}): {nl(t['eerste_dag'])} t/m {nl(t['einde'])} — {toestand}")
             click.echo(f"    regel: {t['regel']}")
             click.echo(f"    grondslag: {t['grondslag']}")
@@ -91,5 +94,7 @@ def druk_zaak(z: dict) -> None:
             else:
                 cmd = f"zaak stap {z['zaaknummer']} {s['stap']}"
             click.echo(f"  {s['stap']}: {s['titel']} → {s['naar']}{extra}   [{cmd}]")
+    elif z["opgeschort_sinds"]:
+        click.echo(f"Opgeschort: hervat de zaak eerst ('zaak hervatten {z['zaaknummer']} --datum …').")
     elif not z["resultaat"]:
         click.echo("Geen volgende stappen.")

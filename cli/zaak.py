@@ -6,6 +6,7 @@ import click
 
 from cli.opties import handeling, json_optie
 from cli.uitvoer import druk_json, druk_zaak, nl, tabel
+from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
 
 
@@ -60,7 +61,12 @@ def stap(omgeving, zaaknummer, stap, actor, reden, datum, als_json):
 @handeling
 @click.pass_obj
 def opschorten(omgeving, zaaknummer, actor, reden, datum, als_json):
-    """Schort de zaak op: de termijn staat stil tot 'hervatten'. Vraagt --reden."""
+    """Schort de zaak op: de termijn staat stil tot 'hervatten'. Vraagt --reden.
+
+    --datum is de dag waarop de aanvrager is uitgenodigd de aanvraag aan te vullen;
+    de termijn staat stil vanaf de dag erna tot de dag van aanvulling ('hervatten
+    --datum'), die zelf weer meetelt (Awb 4:15 lid 1). Alleen binnen de lopende termijn.
+    """
     z = omgeving.app.schort_op(zaaknummer, actor=actor, reden=reden, datum=datum)
     _toon(z, als_json, f"Zaak {zaaknummer} opgeschort.")
 
@@ -70,15 +76,16 @@ def opschorten(omgeving, zaaknummer, actor, reden, datum, als_json):
 @handeling
 @click.pass_obj
 def hervatten(omgeving, zaaknummer, actor, reden, datum, als_json):
-    """Hervat een opgeschorte zaak; de termijn schuift op met de opgeschorte dagen."""
+    """Hervat een opgeschorte zaak; --datum is de dag van aanvulling. De termijn schuift
+    op met de dagen tussen uitnodiging en aanvulling (beide niet meegeteld, Awb 4:15)."""
     z = omgeving.app.hervat(zaaknummer, actor=actor, datum=datum, reden=reden)
     _toon(z, als_json, f"Zaak {zaaknummer} hervat.")
 
 
 @zaak.command()
 @click.argument("zaaknummer")
-@click.option("--weken", type=click.IntRange(min=1), default=None)
-@click.option("--dagen", type=click.IntRange(min=1), default=None)
+@click.option("--weken", type=click.IntRange(1, 520), default=None)
+@click.option("--dagen", type=click.IntRange(1, 3650), default=None)
 @handeling
 @click.pass_obj
 def verlengen(omgeving, zaaknummer, weken, dagen, actor, reden, datum, als_json):
@@ -121,10 +128,14 @@ def lijst(omgeving, zaaktype, status, te_laat, alleen_open, als_json):
     """Zaken uit de projectie (eerst bijgewerkt), te filteren op zaaktype, status en te laat."""
     from projections.rapporten import zaken_lijst
     from projections.runner import werk_bij
-    from workflow.definitie import definitie
+    from workflow.definitie import definitie, zaaktypen
 
     if zaaktype is not None:
         definitie(zaaktype)  # an unknown zaaktype is refused with the known ones named
+    if status is not None:
+        bekend = sorted({t.naam for n in ([zaaktype] if zaaktype else zaaktypen()) for t in definitie(n).toestanden})
+        if status not in bekend:
+            raise DomeinFout(f"Onbekende status '{status}'; bekende statussen: {', '.join(bekend)}.")
     werk_bij(omgeving.opslag)
     rijen = zaken_lijst(omgeving.opslag, zaaktype=zaaktype, status=status, te_laat=te_laat,
                         alleen_open=alleen_open, per=omgeving.app.vandaag())

@@ -27,7 +27,7 @@ def _als_dict(d) -> dict:
         ],
         "overgangen": [
             {"stap": o.stap, "titel": o.titel, "van": list(o.van), "naar": o.naar,
-             "na_termijn": o.na_termijn, "afsluiten": o.afsluiten}
+             "na_termijn": o.na_termijn, "postweek": o.postweek, "afsluiten": o.afsluiten}
             for o in d.overgangen
         ],
         "bron": str(d.bron),
@@ -85,5 +85,6 @@ def toon(naam, versie, als_json):
     click.secho("Stappen", bold=True)
     for o in d["overgangen"]:
         extra = f"; pas na afloop van {o['na_termijn']}" if o["na_termijn"] else ""
+        extra += " en de week erna (Awb 6:9 lid 2)" if o["postweek"] else ""
         extra += "; sluit de zaak af (met resultaat)" if o["afsluiten"] else ""
         click.echo(f"  {o['stap']}: {', '.join(o['van'])} → {o['naar']} — {o['titel']}{extra}")

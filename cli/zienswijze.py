@@ -8,6 +8,7 @@ import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
 from cli.uitvoer import druk_json, nl, tabel
+from domain.ontvankelijkheid import TE_VROEG_GEMEEND
 
 
 def _intern_opties(f):
@@ -134,8 +135,9 @@ def indienen(omgeving, zaaknummer, ontvangstdatum, verzenddatum, vorm, themas, s
              informeel, actor, reden, datum, als_json):
     """Registreer een zienswijze; de engine beoordeelt of zij op tijd is (Awb 6:9, 6:10).
 
-    Een te late zienswijze wordt als overige reactie vastgelegd (niet-ontvankelijk),
-    tenzij zij later verschoonbaar wordt verklaard.
+    Een te late zienswijze, of een te vroege (ingediend voordat het ontwerp bestond),
+    wordt als overige reactie vastgelegd (niet-ontvankelijk), tenzij zij later
+    verschoonbaar wordt verklaard ('zienswijze verschoonbaar').
     """
     z = omgeving.app.zienswijzen.dien_zienswijze_in(
         zaaknummer, ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm, themas=list(themas),
@@ -150,9 +152,16 @@ def indienen(omgeving, zaaknummer, ontvangstdatum, verzenddatum, vorm, themas, s
 @handeling
 @click.pass_obj
 def verschoonbaar(omgeving, kenmerk, actor, reden, datum, als_json):
-    """Verklaar de te late indiening verschoonbaar (Awb 6:11); vraagt --reden."""
+    """Verklaar een zienswijze van buiten de termijn toch ontvankelijk; vraagt --reden.
+
+    Te laat: de termijnoverschrijding is verschoonbaar (Awb 6:11). Te vroeg, ingediend
+    voordat het ontwerp bestond: de indiener kon redelijkerwijs menen dat het ontwerp
+    al bestond (Awb 6:10 lid 1 sub b). Welke grond geldt, volgt uit de beoordeling bij
+    het indienen.
+    """
     z = omgeving.app.zienswijzen.verklaar_verschoonbaar(kenmerk, reden=reden, actor=actor, datum=datum)
-    _toon(z, als_json, f"{z['kenmerk']} verschoonbaar verklaard: {z['aanduiding']}.")
+    grond = "Awb 6:10 lid 1 sub b" if z["ontvankelijkheid"]["uitkomst"] == TE_VROEG_GEMEEND else "Awb 6:11"
+    _toon(z, als_json, f"{z['kenmerk']} verschoonbaar verklaard ({grond}): {z['aanduiding']}.")
 
 
 @zienswijze.command()

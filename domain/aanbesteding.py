@@ -27,6 +27,11 @@ from domain.zaak import LopendeTermijn
 
 AANBESTEDING_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/aanbesteding")
 
+# The longest contract accepted, all options included. The longest public contracts in
+# practice are DBFM(O) contracts for infrastructure, of 25 to 30 years; a longer one is a
+# typo, and an unbounded one runs off the calendar (the seed case is 4 + 2 + 2 = 8).
+MAX_CONTRACTJAREN = 30
+
 
 # What a dialogue session can produce (seed 001 L1279-1288, L3671-3675), with the word people use.
 UITKOMSTEN = {
@@ -43,6 +48,17 @@ def aanbesteding_id(kenmerk: str) -> UUID:
     return uuid5(AANBESTEDING_NAMESPACE, kenmerk)
 
 
+def verplicht(tekst: str, melding: str) -> str:
+    """`tekst` without surrounding spaces; refused with `melding` when nothing is left."""
+    if not tekst or not tekst.strip():
+        raise DomeinFout(melding)
+    return tekst.strip()
+
+
+def _leeg(tekst: str | None) -> bool:
+    return not tekst or not tekst.strip()
+
+
 def contract_einde(ingangsdatum: date, jaren: int) -> date:
     """The last day of a contract that runs `jaren` years from `ingangsdatum`.
 
@@ -50,6 +66,9 @@ def contract_einde(ingangsdatum: date, jaren: int) -> date:
     domain.termijnen counts only days and weeks): it ends the day before the
     same date `jaren` years later, 1-1-2025 + 4 jaar → 31-12-2028.
     """
+    if ingangsdatum.year + jaren > date.max.year:
+        raise DomeinFout(f"Een contract van {jaren} jaar vanaf {nl_datum(ingangsdatum)} eindigt na "
+                         f"{nl_datum(date.max)}, de laatste dag van de kalender.")
     try:
         zelfde_dag = ingangsdatum.replace(year=ingangsdatum.year + jaren)
     except ValueError:  # 29 februari, en het eindjaar is geen schrikkeljaar
@@ -162,6 +181,8 @@ class Perceel:
     def kandidaat(self, naam: str) -> Kandidaat:
         if naam not in self.kandidaten:
             bekend = ", ".join(self.kandidaten) or "nog geen"
+            if _leeg(naam):
+                raise DomeinFout(f"Noem de kandidaat; aangemeld voor perceel {self.naam}: {bekend}.")
             raise DomeinFout(f"'{naam}' heeft zich niet aangemeld voor perceel {self.naam}; aangemeld: {bekend}.")
         return self.kandidaten[naam]
 
@@ -400,10 +421,10 @@ class Aanbesteding(Aggregate):
     ) -> Aanbesteding:
         if not kenmerk or any(c.isspace() for c in kenmerk):
             raise DomeinFout(f"Kenmerk '{kenmerk}' is ongeldig: één woord zonder spaties, bijvoorbeeld HGL-BO-2023.")
-        if not titel:
-            raise DomeinFout("Een aanbesteding heeft een titel nodig.")
+        titel = verplicht(titel, "Een aanbesteding heeft een titel nodig (--titel).")
         if not percelen:
             raise DomeinFout("Een aanbesteding heeft ten minste één perceel (--perceel).")
+        percelen = [verplicht(p, "Een perceel heeft een naam; --perceel is leeg.") for p in percelen]
         dubbel = sorted({p for p in percelen if percelen.count(p) > 1})
         if dubbel:
             raise DomeinFout(f"Perceel {', '.join(dubbel)} staat er meer dan eens in; elk perceel heeft een eigen naam.")
@@ -411,6 +432,9 @@ class Aanbesteding(Aggregate):
             raise DomeinFout("Het maximum aantal kandidaten voor de dialoog is ten minste 1.")
         if looptijd_jaren < 1 or any(j < 1 for j in opties_jaren):
             raise DomeinFout("De looptijd en elke optie duren ten minste 1 jaar.")
+        if (jaren := looptijd_jaren + sum(opties_jaren)) > MAX_CONTRACTJAREN:
+            raise DomeinFout(f"Een contract van {jaren} jaar (looptijd en opties samen) is te lang: "
+                             f"ten hoogste {MAX_CONTRACTJAREN} jaar.")
         return cls._create(
             cls.Geregistreerd,
             id=aanbesteding_id(kenmerk),
@@ -462,16 +486,15 @@ class Aanbesteding(Aggregate):
                               reden: str | None) -> None:
         if deelnemers < 1:
             raise DomeinFout("Een marktconsultatie heeft ten minste 1 deelnemer.")
-        if not omschrijving:
-            raise DomeinFout("Geef de bijeenkomst een omschrijving, bijvoorbeeld 'Startbijeenkomst'.")
+        omschrijving = verplicht(omschrijving, "Geef de bijeenkomst een omschrijving, bijvoorbeeld 'Startbijeenkomst'.")
         self.trigger_event(self.MarktconsultatieGehouden, omschrijving=omschrijving, deelnemers=deelnemers,
                            actor=actor, datum=datum, reden=reden)
 
     def meld_aan(self, p: Perceel, *, kandidaat: str, partijen: list[str], actor: str, datum: date,
                  reden: str | None) -> None:
         self._controleer_datum(p, datum)
-        if not kandidaat:
-            raise DomeinFout("Een aanmelding noemt de kandidaat.")
+        kandidaat = verplicht(kandidaat, "Een aanmelding noemt de kandidaat.")
+        partijen = [verplicht(x, f"Een partij van {kandidaat} heeft een naam; --partij is leeg.") for x in partijen]
         if kandidaat in p.kandidaten:
             raise DomeinFout(
                 f"{kandidaat} heeft zich al aangemeld voor perceel {p.naam} "
@@ -501,7 +524,7 @@ class Aanbesteding(Aggregate):
                     f"Ten hoogste {hoeveel} door naar de dialoogfase en dat aantal is bereikt "
                     f"({', '.join(x.naam for x in al)}); wijs {kandidaat} af met een reden."
                 )
-        elif not reden:
+        elif _leeg(reden):
             raise DomeinFout(f"Afwijzen vraagt een reden (--reden): waarom voldoet {kandidaat} niet?")
         self.trigger_event(self.AanmeldingBeoordeeld, perceel=p.naam, kandidaat=kandidaat, toegelaten=toegelaten,
                            score=score, actor=actor, datum=datum, reden=reden)
@@ -509,10 +532,14 @@ class Aanbesteding(Aggregate):
     def houd_dialoogsessie(self, p: Perceel, *, onderwerp: str, deelnemers: list[str],
                            uitkomsten: dict[str, list[str]], actor: str, datum: date, reden: str | None) -> None:
         self._controleer_datum(p, datum)
+        onderwerp = verplicht(onderwerp, "Een dialoogsessie heeft een onderwerp (--onderwerp).")
         if not deelnemers:
             raise DomeinFout("Een dialoogsessie heeft ten minste één deelnemende kandidaat (--deelnemer).")
         if onbekend := sorted(set(uitkomsten) - set(UITKOMSTEN)):
             raise DomeinFout(f"Onbekende uitkomst {', '.join(onbekend)}; kies uit {', '.join(UITKOMSTEN)}.")
+        uitkomsten = {soort: [verplicht(x, f"Een uitkomst ({UITKOMSTEN[soort]}) is leeg; vul haar in of laat haar weg.")
+                              for x in punten]
+                      for soort, punten in uitkomsten.items()}
         for naam in deelnemers:
             k = p.kandidaat(naam)
             if not k.toegelaten:
@@ -542,7 +569,7 @@ class Aanbesteding(Aggregate):
     def weiger_inschrijving(self, p: Perceel, *, kandidaat: str, actor: str, datum: date, reden: str | None) -> None:
         self._controleer_datum(p, datum)
         self._kan_inschrijven(p, kandidaat)
-        if not reden:
+        if _leeg(reden):
             raise DomeinFout("Een inschrijving weigeren vraagt een reden (--reden), bijvoorbeeld 'na de sluiting ontvangen'.")
         self.trigger_event(self.InschrijvingGeweigerd, perceel=p.naam, kandidaat=kandidaat,
                            actor=actor, datum=datum, reden=reden)
@@ -571,12 +598,13 @@ class Aanbesteding(Aggregate):
         k = p.kandidaat(kandidaat)
         if not k.in_de_race:
             raise DomeinFout(f"{kandidaat} heeft geen geldige inschrijving om te verifiëren ({k.status}).")
+        instrument = verplicht(instrument, "Noem het instrument van de verificatie (--instrument), bijvoorbeeld KIT.")
         if partij not in k.partijen:
             raise DomeinFout(f"{partij} is geen partij van {kandidaat}; partijen: {', '.join(k.partijen)}.")
         if partij in k.verificaties:
             v = k.verificaties[partij]
             raise DomeinFout(f"{partij} is al geverifieerd op {nl_datum(v['datum'])} met {v['instrument']}.")
-        if not voldoet and not reden:
+        if not voldoet and _leeg(reden):
             raise DomeinFout(f"Een verificatie die niet voldoet vraagt een reden (--reden): {kandidaat} wordt uitgesloten.")
         self.trigger_event(self.Geverifieerd, perceel=p.naam, kandidaat=kandidaat, partij=partij,
                            instrument=instrument, voldoet=voldoet, actor=actor, datum=datum, reden=reden)
@@ -601,6 +629,19 @@ class Aanbesteding(Aggregate):
                     "dat daarna wordt aangespannen schort de gunning niet op (Aanbestedingswet 2012 art. 2.127)."
                 )
 
+    def controleer_contract(self, p: Perceel, ingangsdatum: date) -> None:
+        """Before the contract is signed: it starts after the award, and all its end dates exist.
+
+        Every end date (with or without options) falls on or before the one with all
+        options, so once that one is computed here, replaying, showing or projecting
+        the contract computes nothing that can fail.
+        """
+        gegund = p.datums.get("definitief_gunnen")
+        if gegund and ingangsdatum < gegund:
+            raise DomeinFout(f"De ingangsdatum {nl_datum(ingangsdatum)} ligt voor de definitieve gunning "
+                             f"({nl_datum(gegund)}).")
+        contract_einde(ingangsdatum, self.looptijd_jaren + sum(self.opties_jaren))
+
     def oefen_optie_uit(self, p: Perceel, *, nummer: int, actor: str, datum: date, reden: str | None) -> None:
         c = self._contract(p, nummer, datum)
         status, toelichting = c.optie(nummer, datum)
@@ -613,7 +654,7 @@ class Aanbesteding(Aggregate):
         status, toelichting = c.optie(nummer, datum)
         if status != "open":
             raise DomeinFout(f"Optie {nummer} van perceel {p.naam} is al {toelichting}.")
-        if not reden:
+        if _leeg(reden):
             raise DomeinFout("Afzien van een optie vraagt een reden (--reden).")
         self.trigger_event(self.OptieVervallen, perceel=p.naam, nummer=nummer, actor=actor, datum=datum, reden=reden)
 

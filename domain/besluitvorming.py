@@ -27,6 +27,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from domain.ontvankelijkheid import TE_LAAT, tijdigheid
 from domain.termijnen import Eenheid, Soort, Telling, Termijnregel, bereken_termijn
 from domain.zaak import Zaak
 
@@ -165,10 +166,12 @@ class Agendering:
 
 @dataclass
 class Beroep:
-    datum: date
+    datum: date  # received
     indiener: str  # organisation or pseudonym
     instantie: str
     binnen_termijn: bool | None
+    verzonden: date | None = None  # posted (Awb 6:9 lid 2)
+    tijdigheid: str | None = None  # domain.ontvankelijkheid.tijdigheid's outcome
 
 
 @dataclass
@@ -423,7 +426,7 @@ def controleer_inwerkingtreding(bv: Besluitvorming, *, zaaknummer: str, regel: s
 
 
 def controleer_beroep(bv: Besluitvorming, *, zaaknummer: str, indiener: str | None, particulier: bool,
-                      instantie: str, datum: date) -> dict:
+                      instantie: str, datum: date, verzonden: date | None = None) -> dict:
     b = bv.besluit
     if b is None or b.bekendmaking is None:
         raise DomeinFout(f"Het besluit van zaak {zaaknummer} is nog niet bekendgemaakt; beroep kan daarna.")
@@ -436,12 +439,20 @@ def controleer_beroep(bv: Besluitvorming, *, zaaknummer: str, indiener: str | No
             "Geef de indiener als organisatie (--indiener) óf geef --particulier: de naam van een particulier is "
             "een persoonsgegeven en wordt niet vastgelegd (hij krijgt een pseudoniem)."
         )
+    if verzonden is not None and verzonden > datum:
+        raise DomeinFout(
+            f"De verzenddatum ({nl_datum(verzonden)}) ligt na de ontvangst van het beroepschrift ({nl_datum(datum)})."
+        )
     if particulier:
         volgnummer = sum(x.indiener.startswith("Appellant ") for x in b.beroepen) + 1
         indiener = f"Appellant {volgnummer}"
-    binnen = None if b.beroepstermijn is None else datum <= b.beroepstermijn[1]
+    # The zienswijzen's rule (Awb 6:9): received by the last day, or posted by then and received within a
+    # week. Received on the day of bekendmaking, before the term began, is on time: the besluit existed
+    # (6:10 lid 1 sub a). A late beroep is still recorded: the court decides on it (6:11).
+    oordeel = None if b.beroepstermijn is None else tijdigheid(*b.beroepstermijn, datum, verzonden)
     return dict(indiener=_naam(indiener, "De indiener"), instantie=_naam(instantie, "De instantie"),
-                binnen_termijn=binnen)
+                binnen_termijn=None if oordeel is None else oordeel != TE_LAAT, verzonden=verzonden,
+                tijdigheid=oordeel)
 
 
 def controleer_uitspraak(bv: Besluitvorming, zaaknummer: str) -> Raadsbesluit:
@@ -532,9 +543,13 @@ class BeroepIngesteld(Zaak.Event):
     indiener: str
     instantie: str
     binnen_termijn: bool | None
+    verzonden: date | None = None  # defaults: events recorded before --verzonden existed lack these
+    tijdigheid: str | None = None
 
     def apply(self, zaak: Zaak) -> None:
-        wijzigbare_toestand(zaak).besluit.beroepen.append(Beroep(self.datum, self.indiener, self.instantie, self.binnen_termijn))
+        wijzigbare_toestand(zaak).besluit.beroepen.append(Beroep(
+            self.datum, self.indiener, self.instantie, self.binnen_termijn, self.verzonden, self.tijdigheid,
+        ))
 
 
 class UitspraakGedaan(Zaak.Event):

@@ -15,8 +15,16 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
+from domain.datums import nl_datum
 from domain.fouten import DomeinFout
-from domain.termijnen import Eenheid, Soort, Telling, Termijn, Termijnregel, bereken_termijn
+from domain.termijnen import (
+    Eenheid,
+    Soort,
+    Telling,
+    Termijn,
+    Termijnregel,
+    bereken_termijn,
+)
 
 ZAAK_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/zaak")
 
@@ -24,6 +32,12 @@ ZAAK_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/zaak")
 def zaak_id(zaaknummer: str) -> UUID:
     """A zaak's aggregate id follows from its zaaknummer, so lookups need no index."""
     return uuid5(ZAAK_NAMESPACE, zaaknummer)
+
+
+def opgeschorte_dagen(uitnodiging: date, aanvulling: date) -> int:
+    """Awb 4:15 lid 1: the term stands still from the day after the uitnodiging until,
+    not including, the day of aanvulling."""
+    return max((aanvulling - uitnodiging).days - 1, 0)
 
 
 @dataclass(frozen=True)
@@ -57,6 +71,11 @@ class Zaak(Aggregate):
         actor: str
         datum: date  # the day it took effect in the world (may precede the recording)
         reden: str | None
+
+        def mutate(self, zaak: Zaak | None) -> Zaak | None:
+            zaak = super().mutate(zaak)
+            zaak.laatste_datum = self.datum
+            return zaak
 
     class Geregistreerd(Event, Aggregate.Created):
         zaaknummer: str
@@ -182,9 +201,19 @@ class Zaak(Aggregate):
         return self.einddatum is not None
 
     def verschoven_dagen(self, per: date) -> int:
-        """Days the current step's deadlines move: suspension so far plus extensions."""
-        lopend = (per - self.opgeschort_sinds).days if self.opgeschort_sinds else 0
-        return self.opgeschorte_dagen + max(lopend, 0) + self.verlengde_dagen
+        """Days the current step's deadlines move: suspension so far plus extensions.
+
+        While suspended, counted as if the zaak were resumed on `per` (as Hervat counts).
+        """
+        lopend = opgeschorte_dagen(self.opgeschort_sinds, per) if self.opgeschort_sinds else 0
+        return self.opgeschorte_dagen + lopend + self.verlengde_dagen
+
+    def verstreken_behandeltermijn(self, per: date) -> tuple[LopendeTermijn, Termijn] | None:
+        """A behandeltermijn of the current step that ended before `per`, if any."""
+        for spec, termijn in self.lopende_termijnen(per):
+            if spec.aard == "behandeltermijn" and termijn.einde < per:
+                return spec, termijn
+        return None
 
     def lopende_termijnen(self, per: date) -> list[tuple[LopendeTermijn, Termijn]]:
         extra = self.verschoven_dagen(per)
@@ -192,19 +221,30 @@ class Zaak(Aggregate):
 
     # --- commands -----------------------------------------------------------
 
+    def trigger_event(self, event_class, **kwargs) -> None:
+        """A zaak's events follow each other in time: an effective date before the last one
+        would make 'the zaak as it was on day X' (audit toon --per) ambiguous."""
+        datum = kwargs.get("datum")
+        if datum is not None and datum < self.laatste_datum:
+            raise DomeinFout(
+                f"De datum {nl_datum(datum)} ligt voor de laatste gebeurtenis van zaak {self.zaaknummer} "
+                f"({nl_datum(self.laatste_datum)}); gebeurtenissen van een zaak volgen elkaar in de tijd op."
+            )
+        super().trigger_event(event_class, **kwargs)
+
     def _controleer_open(self, datum: date) -> None:
         if self.is_afgesloten:
             raise DomeinFout(f"Zaak {self.zaaknummer} is afgesloten; er kan niets meer aan veranderen.")
         if datum < self.status_sinds:
             raise DomeinFout(
-                f"De datum {datum.isoformat()} ligt voor de huidige stap van zaak {self.zaaknummer} "
-                f"(status '{self.status}' sinds {self.status_sinds.isoformat()})."
+                f"De datum {nl_datum(datum)} ligt voor de huidige stap van zaak {self.zaaknummer} "
+                f"(status '{self.status}' sinds {nl_datum(self.status_sinds)})."
             )
 
     def _controleer_niet_opgeschort(self) -> None:
         if self.opgeschort_sinds is not None:
             raise DomeinFout(
-                f"Zaak {self.zaaknummer} is opgeschort sinds {self.opgeschort_sinds.isoformat()}; "
+                f"Zaak {self.zaaknummer} is opgeschort sinds {nl_datum(self.opgeschort_sinds)}; "
                 "hervat de zaak eerst."
             )
 
@@ -230,7 +270,7 @@ class Zaak(Aggregate):
         self._controleer_open(datum)
         if self.opgeschort_sinds is not None:
             raise DomeinFout(
-                f"Zaak {self.zaaknummer} is al opgeschort sinds {self.opgeschort_sinds.isoformat()}."
+                f"Zaak {self.zaaknummer} is al opgeschort sinds {nl_datum(self.opgeschort_sinds)}."
             )
         self.trigger_event(self.Opgeschort, actor=actor, datum=datum, reden=reden)
 
@@ -240,12 +280,12 @@ class Zaak(Aggregate):
             raise DomeinFout(f"Zaak {self.zaaknummer} is niet opgeschort; hervatten kan alleen na opschorten.")
         if datum < self.opgeschort_sinds:
             raise DomeinFout(
-                f"Hervatten op {datum.isoformat()} kan niet: de zaak is opgeschort sinds "
-                f"{self.opgeschort_sinds.isoformat()}."
+                f"Hervatten op {nl_datum(datum)} kan niet: de zaak is opgeschort sinds "
+                f"{nl_datum(self.opgeschort_sinds)}."
             )
         self.trigger_event(
             self.Hervat,
-            opgeschorte_dagen=(datum - self.opgeschort_sinds).days,
+            opgeschorte_dagen=opgeschorte_dagen(self.opgeschort_sinds, datum),
             actor=actor, datum=datum, reden=reden,
         )
 

@@ -6,6 +6,9 @@ gunningsbeslissing. `raadsrapport` still passes every row through
 domain.vertrouwelijkheid.raadsweergave, the one place that decides what the
 raad sees. Dates are computed by the domain (the standstill from the deadline
 record the event carries, contract ends by domain.aanbesteding.contract_einde).
+Nothing here may fail on an event the domain accepted: a contract is signed only
+once its end date with all options exists (Aanbesteding.controleer_contract), and
+every end date projected here falls on or before that one.
 """
 
 from __future__ import annotations

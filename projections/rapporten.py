@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from domain.zaak import opgeschorte_dagen
 from projections.database import heeft_tabellen, maak_engine
 from projections.models import ZaakRij
 from projections.zaken import huidige_termijn
@@ -86,7 +87,7 @@ def _lees(opslag: Opslag, vraag) -> list:
 def _als_dict(rij: ZaakRij, te_laat: bool, per: date) -> dict:
     termijn_einde = rij.termijn_einde
     if rij.opgeschort_sinds is not None and rij.termijnen:
-        lopend = max((per - rij.opgeschort_sinds).days, 0)
+        lopend = opgeschorte_dagen(rij.opgeschort_sinds, per)
         gevonden = huidige_termijn(rij.termijnen, rij.verschoven_dagen + lopend)
         termijn_einde = gevonden[1].einde if gevonden else None
     return {

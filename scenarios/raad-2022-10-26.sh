@@ -93,9 +93,9 @@ zs zienswijze brief 3261787-1 3261787-2 3261787-3 --soort besluit --datum 02-11-
    --reden "Beslispunt 4: indieners op de hoogte gebracht van het besluit (datum verzonnen)"
 zs raad inwerkingtreding 3261787 --regel dag-na-bekendmaking --datum 02-11-2022 --actor "K. van Ekeris" \
    --reden "Beslispunt 8: de coördinatieregeling treedt in werking de dag na bekendmaking"
-zs raad onherroepelijk 3261787 --datum 15-12-2022 --actor "K. van Ekeris" \
-   --reden "Geen beroep ingesteld binnen de termijn (3 november t/m 14 december 2022)"
-zs zaak afsluiten 3261787 --resultaat vastgesteld --datum 15-12-2022 --actor "K. van Ekeris"
+zs raad onherroepelijk 3261787 --datum 22-12-2022 --actor "K. van Ekeris" \
+   --reden "Geen beroep ingesteld binnen de termijn (3 november t/m 14 december 2022), ook niet per post ontvangen tot en met 21 december 2022 (Awb 6:9 lid 2); onherroepelijk per 15 december 2022"
+zs zaak afsluiten 3261787 --resultaat vastgesteld --datum 22-12-2022 --actor "K. van Ekeris"
 
 echo "== C01 3462621 Transformatieplan sociaal domein (bespreekstuk) =="
 zs zaak registreer 3462621 --zaaktype raadsvoorstel --omschrijving "Transformatieplan sociaal domein" \

@@ -1,9 +1,9 @@
 """Use-cases for aanbestedingen: register, run each perceel through its phases, look back.
 
 The phases are a workflow definition kept as data
-(definities-aanbesteding/<procedure>/v<N>.toml, the zaaktype format read by
-workflow.definitie.lees_definitie) run on one `transitions.Machine` per
-definition version (workflow.engine.bouw_workflow). A toestand's `handelingen`
+(definities-aanbesteding/<procedure>/v<N>.toml, the zaaktype format, read by
+workflow.definitie.definitie from that folder) run on one `transitions.Machine`
+per definition version (workflow.engine.bouw_workflow). A toestand's `handelingen`
 name the commands that record facts in that phase; an overgang's `voorwaarden`
 name the checks in _VOORWAARDEN below; both are checked when the definition is
 read. Methods return the raad's view (domain.vertrouwelijkheid) unless the
@@ -30,7 +30,7 @@ from domain.fouten import DomeinFout
 from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
 from workflow.basis import Dienst
-from workflow.definitie import DefinitieFout, lees_definitie
+from workflow.definitie import Definitie, DefinitieFout, definitie
 from workflow.engine import Workflow, bouw_workflow, controleer_wachttermijn
 from workflow.logboek import log
 from workflow.weergave import termijn_als_dict
@@ -55,19 +55,19 @@ def procedures() -> list[str]:
 
 def procedure(naam: str, versie: int | None = None) -> Workflow:
     """The workflow of an aanbestedingsprocedure: the given version, or the newest one."""
-    versies = sorted(int(p.stem[1:]) for p in (DEFINITIES / naam).glob("v*.toml") if p.stem[1:].isdigit())
-    if not versies:
+    # Only a name the folder lists is joined into a path: '../definities/x' never reaches the file system.
+    if naam not in procedures():
         raise DomeinFout(f"Onbekende procedure '{naam}'. Bekende procedures: {', '.join(procedures())}.")
-    versie = versies[-1] if versie is None else versie
-    if versie not in versies:
-        raise DomeinFout(f"Procedure '{naam}' heeft geen versie {versie}; wel: {', '.join(map(str, versies))}.")
-    return _bouw(naam, versie)
+    return _bouw(definitie(naam, versie, (DEFINITIES,)))
 
 
 @cache
-def _bouw(naam: str, versie: int) -> Workflow:
-    """Read, check and build one definition version: once per process."""
-    d = lees_definitie(DEFINITIES / naam / f"v{versie}.toml")
+def _bouw(d: Definitie) -> Workflow:
+    """Check and build one definition version: once per process.
+
+    Not workflow.engine.workflow: these definitions also name handelingen and
+    voorwaarden of their own, checked here before the machine is built.
+    """
     for t in d.toestanden:
         if onbekend := sorted(set(t.handelingen) - set(HANDELINGEN)):
             raise DefinitieFout(f"Definitie {d.bron}: toestand '{t.naam}' noemt onbekende handeling "
@@ -218,8 +218,8 @@ class AanbestedingHandelingen(Dienst):
         datum = self._datum(datum)
         d = wf.definitie
         a = Aanbesteding.registreer(
-            kenmerk=kenmerk, titel=titel.strip(), procedure=d.naam, procedure_versie=d.versie,
-            percelen=[p.strip() for p in percelen], max_kandidaten=max_kandidaten,
+            kenmerk=kenmerk, titel=titel, procedure=d.naam, procedure_versie=d.versie,
+            percelen=percelen, max_kandidaten=max_kandidaten,
             looptijd_jaren=looptijd_jaren, opties_jaren=list(opties_jaren), fase=d.begintoestand,
             termijnen=wf.termijnen_bij_binnenkomst(d.begintoestand, datum, datum),
             actor=actor, datum=datum, reden=reden,
@@ -316,10 +316,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         datum = self._datum(datum)
-        gegund = p.datums.get("definitief_gunnen")
-        if gegund and ingangsdatum < gegund:
-            raise DomeinFout(f"De ingangsdatum {nl_datum(ingangsdatum)} ligt voor de definitieve gunning "
-                             f"({nl_datum(gegund)}).")
+        a.controleer_contract(p, ingangsdatum)
         self._ab_stap(a, p, "contract_tekenen", actor=actor, datum=datum, reden=reden,
                       soort=Aanbesteding.ContractGetekend, ingangsdatum=ingangsdatum,
                       looptijd_jaren=a.looptijd_jaren, opties_jaren=list(a.opties_jaren))
@@ -348,7 +345,7 @@ class AanbestedingHandelingen(Dienst):
             self._mag(a, next(iter(a.percelen.values())), "marktconsultatie")
         for p in in_fase:
             a._controleer_datum(p, datum)
-        a.houd_marktconsultatie(omschrijving=omschrijving.strip(), deelnemers=deelnemers,
+        a.houd_marktconsultatie(omschrijving=omschrijving, deelnemers=deelnemers,
                                 actor=actor, datum=datum, reden=reden)
         return self._ab_bewaar(a, "marktconsultatie", actor)
 
@@ -358,8 +355,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "aanmelding")
-        a.meld_aan(p, kandidaat=kandidaat.strip(), partijen=[x.strip() for x in partijen if x.strip()],
-                   actor=actor, datum=self._datum(datum), reden=reden)
+        a.meld_aan(p, kandidaat=kandidaat, partijen=partijen, actor=actor, datum=self._datum(datum), reden=reden)
         return self._ab_bewaar(a, "aanmelding", actor)
 
     def aanbesteding_beoordeel_aanmelding(self, kenmerk: str, *, kandidaat: str, toegelaten: bool,
@@ -378,7 +374,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "dialoogsessie")
-        a.houd_dialoogsessie(p, onderwerp=onderwerp.strip(), deelnemers=deelnemers,
+        a.houd_dialoogsessie(p, onderwerp=onderwerp, deelnemers=deelnemers,
                              uitkomsten={s: v for s, v in uitkomsten.items() if v},
                              actor=actor, datum=self._datum(datum), reden=reden)
         return self._ab_bewaar(a, "dialoogsessie", actor)
@@ -427,7 +423,7 @@ class AanbestedingHandelingen(Dienst):
         elif not voldoet and len(partijen) > 1:
             raise DomeinFout("Leg een verificatie die niet voldoet per partij vast (één --partij).")
         for partij in partijen:
-            a.verifieer(p, kandidaat=kandidaat, partij=partij.strip(), instrument=instrument.strip(),
+            a.verifieer(p, kandidaat=kandidaat, partij=partij.strip(), instrument=instrument,
                         voldoet=voldoet, actor=actor, datum=datum, reden=reden)
         return self._ab_bewaar(a, "verificatie", actor)
 

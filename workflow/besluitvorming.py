@@ -17,7 +17,9 @@ Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.to
   raad inwerkingtreding                         no step
   raad beroep                                   step beroep_ingesteld (the first beroep; later ones are facts)
   raad uitspraak                                step uitspraak (ongegrond, niet ontvankelijk) or vernietigen (gegrond)
-  raad onherroepelijk                           step onherroepelijk_worden (after the beroepstermijn)
+  raad onherroepelijk                           step onherroepelijk_worden (after the beroepstermijn and the
+                                                 week in which a posted beroepschrift may still arrive,
+                                                 Awb 6:9 lid 2: the definition's `postweek`)
 """
 
 from __future__ import annotations
@@ -228,12 +230,14 @@ class BesluitvormingHandelingen(Dienst):
     # --- rechtsbescherming --------------------------------------------------------
 
     def raad_beroep(self, zaaknummer: str, *, indiener: str | None = None, particulier: bool = False,
-                    instantie: str | None = None, actor: str, datum: date | None = None,
-                    reden: str | None = None) -> dict:
+                    instantie: str | None = None, verzonden: date | None = None, actor: str,
+                    datum: date | None = None, reden: str | None = None) -> dict:
+        """Record a beroep received on `datum` (posted on `verzonden`), judged on time or late (Awb 6:9)."""
         zaak = self._raadszaak(zaaknummer)
         datum = self._datum(datum)
         feit = bvm.controleer_beroep(toestand(zaak), zaaknummer=zaaknummer, indiener=indiener,
-                                     particulier=particulier, instantie=instantie or INSTANTIE, datum=datum)
+                                     particulier=particulier, instantie=instantie or INSTANTIE, datum=datum,
+                                     verzonden=verzonden)
         if zaak.status == "in_beroep":  # a further beroep against the same besluit
             bvm.controleer_open(zaak, datum)
         else:
@@ -346,8 +350,9 @@ def besluitvorming_als_dict(zaak: Zaak) -> dict:
              "inwerkingtreding": b.inwerkingtreding,
              "inwerkingtreding_regel": (bvm.INWERKINGTREDING_REGELS[b.inwerkingtreding_regel][1]
                                         if b.inwerkingtreding_regel else None),
-             "beroepen": [{"datum": x.datum, "indiener": x.indiener, "instantie": x.instantie,
-                           "binnen_termijn": x.binnen_termijn} for x in b.beroepen],
+             "beroepen": [{"datum": x.datum, "verzonden": x.verzonden, "indiener": x.indiener,
+                           "instantie": x.instantie, "binnen_termijn": x.binnen_termijn,
+                           "tijdigheid": x.tijdigheid} for x in b.beroepen],
              "uitspraak": ({"datum": b.uitspraak[0], "uitkomst": b.uitspraak[1].value} if b.uitspraak else None),
              "vernietigd": b.vernietigd,
              "onherroepelijk_per": b.onherroepelijk_per}

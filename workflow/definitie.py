@@ -8,6 +8,7 @@ there). Extra folders with definitions can be named in ZAAKSTROOM_DEFINITIES
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,6 +18,7 @@ from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid, Soort, Telling, Termijnregel
 
 INGEBOUWD = Path(__file__).parent / "definities"
+_NAAM = re.compile(r"[a-z0-9][a-z0-9-]*")
 AARDEN = ("behandeltermijn", "wachttermijn")
 VANAF = ("stap", "start")
 
@@ -66,6 +68,10 @@ class Overgang:
     afsluiten: bool = False
     voorwaarden: tuple[str, ...] = ()  # names of checks in workflow.voorwaarden
     commando: str | None = None  # the dedicated command that records this step's facts
+    # Also wait out the week in which a bezwaar- or beroepschrift posted on the term's last day
+    # still arrives on time (Awb 6:9 lid 2): for steps that declare nothing was filed.
+    postweek: bool = False
+    resultaten: tuple[str, ...] = ()  # for a closing step: the resultaten it allows (default: the zaaktype's)
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,7 @@ class Definitie:
     resultaten: tuple[str, ...]
     opschorting_toegestaan: bool
     opschorting_grondslag: str
+    opschorting_toestanden: tuple[str, ...]  # empty: in every state
     verlenging: Verlenging
     bron: Path = field(compare=False)
 
@@ -149,7 +156,8 @@ def lees_definitie(pad: Path) -> Definitie:
         overgangen = tuple(
             Overgang(o["stap"], o["titel"], tuple(o["van"]), o["naar"],
                      o.get("na_termijn"), bool(o.get("afsluiten", False)),
-                     tuple(o.get("voorwaarden", [])), o.get("commando"))
+                     tuple(o.get("voorwaarden", [])), o.get("commando"), bool(o.get("postweek", False)),
+                     tuple(o.get("resultaten", [])))
             for o in data["overgangen"]
         )
         v = data.get("verlenging", {})
@@ -164,6 +172,7 @@ def lees_definitie(pad: Path) -> Definitie:
             resultaten=tuple(data.get("resultaten", [])),
             opschorting_toegestaan=bool(data.get("opschorting", {}).get("toegestaan", False)),
             opschorting_grondslag=data.get("opschorting", {}).get("grondslag", ""),
+            opschorting_toestanden=tuple(data.get("opschorting", {}).get("toestanden", [])),
             verlenging=Verlenging(
                 int(v.get("max_aantal", 0)), int(v.get("max_lengte", 0)),
                 _keuze(pad, v.get("eenheid", "weken"), Eenheid, "eenheid"), v.get("grondslag", ""),
@@ -192,6 +201,8 @@ def _controleer(d: Definitie) -> None:
             for s in o.van:
                 if o.na_termijn not in {t.naam for t in d.toestand(s).termijnen}:
                     raise _fout(pad, f"stap '{o.stap}' wacht op termijn '{o.na_termijn}', die '{s}' niet heeft.")
+        if o.postweek and not o.na_termijn:
+            raise _fout(pad, f"stap '{o.stap}' heeft postweek maar wacht op geen termijn (na_termijn).")
         if o.afsluiten and not d.toestand(o.naar).eind:
             raise _fout(pad, f"stap '{o.stap}' sluit af maar '{o.naar}' is geen eindtoestand.")
 
@@ -202,17 +213,17 @@ def _mappen() -> list[Path]:
 
 
 @cache
-def _bestand(naam: str, versie: int) -> Path | None:
-    for map_ in _mappen():
+def _bestand(naam: str, versie: int, mappen: tuple[Path, ...] | None = None) -> Path | None:
+    for map_ in mappen or _mappen():
         pad = map_ / naam / f"v{versie}.toml"
         if pad.is_file():
             return pad
     return None
 
 
-def _versies(naam: str) -> list[int]:
+def _versies(naam: str, mappen: tuple[Path, ...] | None = None) -> list[int]:
     versies = set()
-    for map_ in _mappen():
+    for map_ in mappen or _mappen():
         for pad in (map_ / naam).glob("v*.toml"):
             if pad.stem[1:].isdigit():
                 versies.add(int(pad.stem[1:]))
@@ -228,14 +239,18 @@ def zaaktypen() -> list[str]:
 
 
 @cache
-def definitie(naam: str, versie: int | None = None) -> Definitie:
-    """The definition of a zaaktype: the given version, or the newest one."""
-    versies = _versies(naam)
+def definitie(naam: str, versie: int | None = None, mappen: tuple[Path, ...] | None = None) -> Definitie:
+    """The definition of a zaaktype: the given version, or the newest one.
+
+    `mappen`: read from these folders instead of the zaaktypen's (aanbestedingsprocedures).
+    """
+    # Only plain names: a name is joined into a path, so '../x' must never reach the file system.
+    versies = _versies(naam, mappen) if _NAAM.fullmatch(naam) else []
     if not versies:
         raise DomeinFout(f"Onbekend zaaktype '{naam}'. Bekende zaaktypen: {', '.join(zaaktypen())}.")
     if versie is None:
         versie = versies[-1]
-    pad = _bestand(naam, versie)
+    pad = _bestand(naam, versie, mappen)
     if pad is None:
         raise DomeinFout(
             f"Zaaktype '{naam}' heeft geen versie {versie}; wel: {', '.join(map(str, versies))}."

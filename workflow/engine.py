@@ -16,6 +16,8 @@ from transitions import Machine
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from domain.ontvankelijkheid import POSTWEEK
+from domain.termijnen import Termijn
 from workflow import definitie as definities
 from workflow.definitie import Definitie, Overgang, definitie
 
@@ -54,6 +56,12 @@ class Workflow:
         ]
 
 
+def wacht_tot(overgang: Overgang, termijn: Termijn) -> date:
+    """The last day a step waiting for `termijn` must still wait: the term's last day, and with
+    `postweek` the week after it in which a posted bezwaar- or beroepschrift arrives on time (Awb 6:9 lid 2)."""
+    return termijn.einde + POSTWEEK if overgang.postweek else termijn.einde
+
+
 def controleer_wachttermijn(overgang: Overgang, lopend, datum: date) -> None:
     """A step that waits for a term may only be taken once that term has ended.
 
@@ -62,10 +70,12 @@ def controleer_wachttermijn(overgang: Overgang, lopend, datum: date) -> None:
     if not overgang.na_termijn:
         return
     for spec, termijn in lopend:
-        if spec.naam == overgang.na_termijn and datum <= termijn.einde:
+        if spec.naam == overgang.na_termijn and datum <= (tot := wacht_tot(overgang, termijn)):
+            post = (f"; een bezwaar- of beroepschrift dat uiterlijk die dag ter post is bezorgd, is tijdig als het "
+                    f"uiterlijk {nl_datum(tot)} is ontvangen (Awb 6:9 lid 2)") if overgang.postweek else ""
             raise DomeinFout(
-                f"De {spec.naam} loopt tot en met {nl_datum(termijn.einde)}; "
-                f"'{overgang.stap}' kan vanaf {nl_datum(termijn.einde + timedelta(days=1))}."
+                f"De {spec.naam} loopt tot en met {nl_datum(termijn.einde)}{post}; "
+                f"'{overgang.stap}' kan vanaf {nl_datum(tot + timedelta(days=1))}."
             )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 
 from domain.datums import nl_datum
@@ -33,7 +34,7 @@ class ZaakHandelingen:
         reden: str | None = None,
     ) -> dict:
         zaaknummer = zaaknummer.strip()
-        if not zaaknummer.isdigit():
+        if not re.fullmatch(r"[0-9]+", zaaknummer):
             raise DomeinFout(f"Zaaknummer '{zaaknummer}' is ongeldig: alleen cijfers, bijvoorbeeld 3261787.")
         if not omschrijving.strip():
             raise DomeinFout("Een zaak heeft een omschrijving nodig.")
@@ -107,12 +108,15 @@ class ZaakHandelingen:
                 f"Zaak {zaaknummer} kan vanuit status '{zaak.status}' niet worden afgesloten. "
                 f"Mogelijke stappen: {mogelijk}."
             )
-        if wf.definitie.resultaten and resultaat not in wf.definitie.resultaten:
+        # Each closing step allows its own resultaten (e.g. only 'ingetrokken' before a besluit).
+        passend = [o for o in afsluitend if resultaat in (o.resultaten or wf.definitie.resultaten or (resultaat,))]
+        if not passend:
+            toegestaan = sorted({r for o in afsluitend for r in (o.resultaten or wf.definitie.resultaten)})
             raise DomeinFout(
-                f"Resultaat '{resultaat}' past niet bij zaaktype {wf.definitie.naam}; "
-                f"toegestaan: {', '.join(wf.definitie.resultaten)}."
+                f"Resultaat '{resultaat}' past niet bij zaak {zaaknummer} in status '{zaak.status}'; "
+                f"toegestaan: {', '.join(toegestaan)}."
             )
-        overgang = afsluitend[0]
+        overgang = passend[0]
         zaak.sluit_af(stap=overgang.stap, naar=overgang.naar, resultaat=resultaat,
                       actor=actor, datum=datum, reden=reden)
         self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="afgesloten", actor=actor)
@@ -123,9 +127,16 @@ class ZaakHandelingen:
         d = self._workflow(zaak).definitie
         if not d.opschorting_toegestaan:
             raise DomeinFout(f"Zaaktype {d.naam} staat geen opschorting toe.")
+        if d.opschorting_toestanden and zaak.status not in d.opschorting_toestanden:
+            raise DomeinFout(
+                f"Zaaktype {d.naam} staat opschorting alleen toe in {', '.join(d.opschorting_toestanden)} "
+                f"({d.opschorting_grondslag}); zaak {zaaknummer} is in '{zaak.status}'."
+            )
         if not reden or not reden.strip():
             raise DomeinFout("Opschorten vraagt een reden (--reden).")
-        zaak.schort_op(actor=actor, datum=self._datum(datum), reden=reden)
+        datum = self._datum(datum)
+        _weiger_na_verstreken_termijn(zaak, datum, "opschorten")
+        zaak.schort_op(actor=actor, datum=datum, reden=reden)
         self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="opgeschort", actor=actor)
         return self._weergave(zaak)
 
@@ -159,7 +170,9 @@ class ZaakHandelingen:
             )
         if not reden or not reden.strip():
             raise DomeinFout("Verlengen vraagt een reden (--reden).")
-        zaak.verleng(dagen=dagen, actor=actor, datum=self._datum(datum), reden=reden)
+        datum = self._datum(datum)
+        _weiger_na_verstreken_termijn(zaak, datum, "verlengen")
+        zaak.verleng(dagen=dagen, actor=actor, datum=datum, reden=reden)
         self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="verlengd", actor=actor)
         return self._weergave(zaak)
 
@@ -202,3 +215,15 @@ class ZaakHandelingen:
         weergave["gebeurtenissen_meegeteld"] = zaak.version
         weergave["gebeurtenissen_totaal"] = len(events)
         return weergave
+
+
+def _weiger_na_verstreken_termijn(zaak: Zaak, datum: date, wat: str) -> None:
+    """Opschorting and verlenging must be decided while the term runs: an expired
+    beslistermijn cannot be revived (Awb 4:14, 4:15; Omgevingswet art. 16.64 lid 2)."""
+    verstreken = zaak.verstreken_behandeltermijn(datum)
+    if verstreken:
+        spec, termijn = verstreken
+        raise DomeinFout(
+            f"De {spec.naam} van zaak {zaak.zaaknummer} is op {nl_datum(termijn.einde)} verstreken; "
+            f"{wat} kan alleen zolang de termijn loopt (uiterlijk {nl_datum(termijn.einde)})."
+        )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 K = "HGL-BO-2023"
 WIJKRACHT = "Wijkracht Hengelo"
 KERNPARTNERS = ["Wijkracht", "Aveleijn", "Carintreggeland", "Humanitas Onder Dak", "Mediant", "RIBW Overijssel",
@@ -28,8 +30,8 @@ def tot_selectie(zs, kenmerk=K, **kw):
     zs("aanbesteding", "stap", kenmerk, "selectieleidraad_publiceren", "--datum", "03-07-2023")
 
 
-def tot_dialoog(zs, kenmerk=K):
-    tot_selectie(zs, kenmerk)
+def tot_dialoog(zs, kenmerk=K, **kw):
+    tot_selectie(zs, kenmerk, **kw)
     zs("aanbesteding", "aanmelding", kenmerk, WIJKRACHT, *partijen(KERNPARTNERS), "--datum", "21-08-2023")
     zs("aanbesteding", "aanmelding", kenmerk, "Zorgcombinatie Twente", "--datum", "22-08-2023")
     zs("aanbesteding", "toelaten", kenmerk, WIJKRACHT, "--score", "87,5", "--datum", "02-10-2023")
@@ -38,8 +40,8 @@ def tot_dialoog(zs, kenmerk=K):
     zs("aanbesteding", "stap", kenmerk, "dialoog_starten", "--datum", "09-10-2023")
 
 
-def tot_inschrijving(zs, kenmerk=K):
-    tot_dialoog(zs, kenmerk)
+def tot_inschrijving(zs, kenmerk=K, **kw):
+    tot_dialoog(zs, kenmerk, **kw)
     zs("aanbesteding", "dialoogsessie", kenmerk, "--onderwerp", "Scope", "--deelnemer", WIJKRACHT,
        "--opdrachtomschrijving", "Individuele en groepsgerichte basisondersteuning",
        "--kernwaarde", "Zakelijk partnerschap", "--financiele-afspraak", "Lumpsum-opdrachtsom",
@@ -48,8 +50,8 @@ def tot_inschrijving(zs, kenmerk=K):
     zs("aanbesteding", "inschrijfleidraad", kenmerk, "--sluitingsdatum", "14-05-2024", "--datum", "02-04-2024")
 
 
-def tot_standstill(zs, kenmerk=K):
-    tot_inschrijving(zs, kenmerk)
+def tot_standstill(zs, kenmerk=K, **kw):
+    tot_inschrijving(zs, kenmerk, **kw)
     zs("aanbesteding", "inschrijving", kenmerk, WIJKRACHT, "--datum", "13-05-2024")
     zs("aanbesteding", "stap", kenmerk, "beoordeling_starten", "--datum", "15-05-2024")
     zs("aanbesteding", "verificatie", kenmerk, WIJKRACHT, "--instrument", "KIT", "--voldoet", "--datum", "01-07-2024")
@@ -334,3 +336,111 @@ def test_percelen_worden_elk_afzonderlijk_gegund(zs):
     zs("aanbesteding", "intrekken", "PERC-1", "--perceel", "Zuid", "--reden", "Geen dialoog", "--datum", "07-02-2023")
     rijen = zs.json("aanbesteding", "rapport")
     assert [(r["perceel"], r["fase"]) for r in rijen] == [("Noord", "inschrijvingsfase"), ("Zuid", "ingetrokken")]
+
+
+# --- input that must never be stored --------------------------------------------------------------
+
+
+def niet_geregistreerd(zs, *args, melding: str):
+    result = zs("aanbesteding", "registreer", "NIEUW-1", "--max-kandidaten", "2", "--datum", "10-01-2023", *args,
+                ok=False)
+    assert result.exit_code == 1, result.output
+    assert melding in result.stderr and "Traceback" not in result.output
+    assert "Aanbesteding NIEUW-1 bestaat niet." in zs("aanbesteding", "toon", "NIEUW-1", ok=False).stderr
+    assert zs.json("aanbesteding", "rapport") == []
+
+
+GELDIG = {"--titel": "Schoonmaak", "--procedure": "concurrentiegerichte-dialoog", "--perceel": "Noord",
+          "--looptijd": "4"}
+
+
+def met(**anders) -> list[str]:
+    """The options of a valid registration, with some replaced."""
+    opties = {**GELDIG, **{f"--{k}": v for k, v in anders.items()}}
+    return [x for k, v in opties.items() for x in (k, v)]
+
+
+def test_looptijd_en_opties_samen_ten_hoogste_30_jaar(zs):
+    niet_geregistreerd(zs, *met(looptijd="999999"),
+                       melding="Een contract van 999999 jaar (looptijd en opties samen) is te lang: ten hoogste 30 jaar.")
+    niet_geregistreerd(zs, *met(looptijd="20"), "--optie", "6", "--optie", "5",
+                       melding="Een contract van 31 jaar (looptijd en opties samen) is te lang")
+
+
+def test_het_langste_contract_loopt_door_tot_in_de_projectie(zs):
+    # 20 + 5 + 5 = 30 jaar, the longest accepted.
+    tot_standstill(zs, looptijd=("--looptijd", "20", "--optie", "5", "--optie", "5"))
+    zs("aanbesteding", "gunnen", K, "--datum", "27-09-2024")
+    z = zs.json("aanbesteding", "contract", K, "--ingangsdatum", "01-01-2025", "--datum", "30-09-2024")
+    c = z["percelen"][0]["contract"]
+    assert (c["einddatum"], c["maximale_einddatum"]) == ("2044-12-31", "2054-12-31")
+    zs("aanbesteding", "optie-uitoefenen", K, "1", "--datum", "01-10-2024")
+    zs("projecties", "bijwerken")
+    [rij] = zs.json("aanbesteding", "rapport")
+    assert (rij["fase"], rij["contract"]["einddatum"]) == ("gecontracteerd", "2049-12-31")
+    assert "20 + 5 + 5 jaar (ten hoogste 30)" in zs("aanbesteding", "toon", K).stdout
+    assert "Contract tekenen (ingangsdatum, looptijd en opties) → gecontracteerd" in zs("aanbesteding", "tijdlijn", K).stdout
+
+
+def test_alleen_procedures_uit_de_eigen_map(zs):
+    for naam in ("../definities/raadsvoorstel", "raadsvoorstel", "concurrentiegerichte-dialoog/../x", ""):
+        niet_geregistreerd(zs, *met(procedure=naam),
+                           melding=f"Onbekende procedure '{naam}'. Bekende procedures: concurrentiegerichte-dialoog.")
+
+
+@pytest.mark.parametrize("opties, melding", [
+    (met(perceel=""), "Een perceel heeft een naam; --perceel is leeg."),
+    (met(perceel="  "), "Een perceel heeft een naam; --perceel is leeg."),
+    (met(titel=" "), "Een aanbesteding heeft een titel nodig (--titel)."),
+])
+def test_lege_tekst_bij_registreren_wordt_geweigerd(zs, opties, melding):
+    niet_geregistreerd(zs, *opties, melding=melding)
+
+
+def test_lege_tekst_voor_kandidaten_en_dialoog_wordt_geweigerd(zs):
+    registreer(zs)
+    zs("aanbesteding", "stap", K, "marktconsultatie_starten", "--datum", "01-02-2023")
+    geweigerd(zs, "aanbesteding", "marktconsultatie", K, "--omschrijving", " ", "--deelnemers", "3",
+              "--datum", "14-02-2023", melding="Geef de bijeenkomst een omschrijving")
+    zs("aanbesteding", "stap", K, "selectieleidraad_publiceren", "--datum", "03-07-2023")
+    geweigerd(zs, "aanbesteding", "aanmelding", K, "", "--datum", "21-08-2023",
+              melding="Een aanmelding noemt de kandidaat.")
+    geweigerd(zs, "aanbesteding", "aanmelding", K, "  ", "--datum", "21-08-2023",
+              melding="Een aanmelding noemt de kandidaat.")
+    geweigerd(zs, "aanbesteding", "aanmelding", K, WIJKRACHT, "--partij", "Wijkracht", "--partij", " ",
+              "--datum", "21-08-2023", melding="Een partij van Wijkracht Hengelo heeft een naam; --partij is leeg.")
+    zs("aanbesteding", "aanmelding", K, WIJKRACHT, "--datum", "21-08-2023")
+    zs("aanbesteding", "aanmelding", K, "Zorgcombinatie Twente", "--datum", "22-08-2023")
+    geweigerd(zs, "aanbesteding", "toelaten", K, "", "--datum", "02-10-2023",
+              melding="Noem de kandidaat; aangemeld voor perceel Basisondersteuning: Wijkracht Hengelo, "
+                      "Zorgcombinatie Twente.")
+    geweigerd(zs, "aanbesteding", "afwijzen", K, "Zorgcombinatie Twente", "--reden", " ", "--datum", "02-10-2023",
+              melding="Afwijzen vraagt een reden (--reden)")
+    zs("aanbesteding", "toelaten", K, WIJKRACHT, "--datum", "02-10-2023")
+    zs("aanbesteding", "afwijzen", K, "Zorgcombinatie Twente", "--reden", "Voldoet niet", "--datum", "02-10-2023")
+    zs("aanbesteding", "stap", K, "dialoog_starten", "--datum", "09-10-2023")
+    geweigerd(zs, "aanbesteding", "dialoogsessie", K, "--onderwerp", "", "--deelnemer", WIJKRACHT,
+              "--datum", "07-11-2023", melding="Een dialoogsessie heeft een onderwerp (--onderwerp).")
+    geweigerd(zs, "aanbesteding", "dialoogsessie", K, "--onderwerp", "Scope", "--deelnemer", WIJKRACHT,
+              "--kernwaarde", " ", "--datum", "07-11-2023",
+              melding="Een uitkomst (kernwaarden) is leeg; vul haar in of laat haar weg.")
+    z = zs.json("aanbesteding", "dialoogsessie", K, "--onderwerp", "  Scope ", "--deelnemer", WIJKRACHT,
+                "--datum", "07-11-2023")
+    assert z["percelen"][0]["fase"] == "dialoogfase"
+    assert volledig(zs)["percelen"][0]["dialoogsessies"][0]["onderwerp"] == "Scope"
+
+
+def test_aantallen_in_enkelvoud_en_meervoud(zs):
+    registreer(zs, max_kandidaten="1")
+    zs("aanbesteding", "stap", K, "marktconsultatie_starten", "--datum", "01-02-2023")
+    uit = zs("aanbesteding", "marktconsultatie", K, "--omschrijving", "Startbijeenkomst", "--deelnemers", "1",
+             "--datum", "14-02-2023").stdout
+    assert "Marktconsultatie 'Startbijeenkomst' vastgelegd (1 deelnemer)." in uit
+    zs("aanbesteding", "marktconsultatie", K, "--omschrijving", "Vervolg", "--deelnemers", "30", "--datum", "14-03-2023")
+    toon = zs("aanbesteding", "toon", K).stdout
+    assert "ten hoogste 1 kandidaat per perceel" in toon
+    assert "14 februari 2023: Startbijeenkomst, 1 deelnemer\n" in toon and "Vervolg, 30 deelnemers" in toon
+    assert "1 perceel; namen van kandidaten" in zs("aanbesteding", "rapport").stdout
+    registreer(zs, "PERC-2", "--perceel", "Noord", "--perceel", "Zuid")
+    assert "3 percelen; namen van kandidaten" in zs("aanbesteding", "rapport").stdout
+    assert "ten hoogste 2 kandidaten per perceel" in zs("aanbesteding", "toon", "PERC-2").stdout

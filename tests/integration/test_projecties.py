@@ -29,13 +29,20 @@ def scenario(zs) -> int:
     """Six zaken in the situations a list must tell apart; returns the number of events recorded."""
     # 1: wmo-melding in onderzoek since 1 March 2021: onderzoekstermijn ended 12 April 2021.
     registreer(zs, "900101", "wmo-melding", "01-03-2021", "Traplift")
-    # 2: same start, but suspended on 10 March 2021 and never resumed: never te laat.
+    # 2 and 3: a wmo-melding may only be suspended in beschikking (Awb 4:15; the onderzoek has no
+    # suspension). Aanvraag on Monday 29 March 2021: beslistermijn of 2 weeks from the day after
+    # (30 March) ends Monday 12 April 2021, a working day (2e Paasdag was 5 April).
+    # 2: suspended on 31 March 2021 and never resumed: never te laat.
     registreer(zs, "900102", "wmo-melding", "01-03-2021", "Rolstoel")
-    zs("zaak", "opschorten", "900102", "--datum", "10-03-2021", "--reden", "Wachten op medisch advies")
-    # 3: suspended 10 days (10-20 March 2021): its deadline moved to 22 April 2021.
+    zs("zaak", "stap", "900102", "aanvraag_ontvangen", "--datum", "29-03-2021")
+    zs("zaak", "opschorten", "900102", "--datum", "31-03-2021", "--reden", "Wachten op medisch advies")
+    # 3: uitnodiging 31 March, aanvulling 9 April 2021: suspended 1 t/m 8 April (Awb 4:15 lid 1: from the
+    # day after the uitnodiging until the day of aanvulling) = 8 days; 12 April + 8 = Tuesday 20 April
+    # 2021, a working day (Koningsdag is 27 April): no Atw extension.
     registreer(zs, "900103", "wmo-melding", "01-03-2021", "Woningaanpassing")
-    zs("zaak", "opschorten", "900103", "--datum", "10-03-2021", "--reden", "Wachten op offerte")
-    zs("zaak", "hervatten", "900103", "--datum", "20-03-2021")
+    zs("zaak", "stap", "900103", "aanvraag_ontvangen", "--datum", "29-03-2021")
+    zs("zaak", "opschorten", "900103", "--datum", "31-03-2021", "--reden", "Wachten op offerte")
+    zs("zaak", "hervatten", "900103", "--datum", "09-04-2021")
     # 4: wmo-melding through beschikking into the bezwaartermijn, then closed.
     registreer(zs, "900104", "wmo-melding", "01-03-2021", "Huishoudelijke hulp")
     zs("zaak", "stap", "900104", "aanvraag_ontvangen", "--datum", "08-03-2021")
@@ -47,7 +54,7 @@ def scenario(zs) -> int:
     # 6: omgevingsvergunning extended by 6 weeks: 28 Oct 2024 + 6 weeks = 9 Dec 2024.
     registreer(zs, "900106", "omgevingsvergunning-regulier", "02-09-2024", "Dakkapel")
     zs("zaak", "verlengen", "900106", "--weken", "6", "--reden", "Advies welstand", "--datum", "01-10-2024")
-    return 14
+    return 16
 
 
 def projectierijen(db_url: str) -> list[tuple]:
@@ -89,12 +96,17 @@ def test_rapport_zaken_telt_per_zaaktype_en_status(zs):
     rapport = zs("rapport", "zaken", "--per", PER, "--json")
     assert "achter" not in rapport.stderr
     rijen = {(r["zaaktype"], r["status"]): r for r in json.loads(rapport.stdout)}
-    assert set(rijen) == {("wmo-melding", "onderzoek"), ("wmo-melding", "afgesloten"),
-                          ("raadsvoorstel", "ter_inzage"), ("omgevingsvergunning-regulier", "behandeling")}
+    assert set(rijen) == {("wmo-melding", "onderzoek"), ("wmo-melding", "beschikking"),
+                          ("wmo-melding", "afgesloten"), ("raadsvoorstel", "ter_inzage"),
+                          ("omgevingsvergunning-regulier", "behandeling")}
+    # On 20 April 2021 900101 (ended 12 April) is te laat; 900103 runs to and including 20 April;
+    # 900102 is suspended.
     onderzoek = rijen["wmo-melding", "onderzoek"]
-    # On 20 April 2021 900101 (ended 12 April) is te laat; 900103 runs to 22 April; 900102 is suspended.
-    assert (onderzoek["aantal"], onderzoek["opgeschort"], onderzoek["te_laat"]) == (3, 1, 1)
+    assert (onderzoek["aantal"], onderzoek["opgeschort"], onderzoek["te_laat"]) == (1, 0, 1)
     assert onderzoek["eerstvolgende_termijn"] == "2021-04-12"
+    beschikking = rijen["wmo-melding", "beschikking"]
+    assert (beschikking["aantal"], beschikking["opgeschort"], beschikking["te_laat"]) == (2, 1, 0)
+    assert beschikking["eerstvolgende_termijn"] == "2021-04-20"
     assert rijen["wmo-melding", "afgesloten"] == {
         "zaaktype": "wmo-melding", "status": "afgesloten", "aantal": 1, "opgeschort": 0, "te_laat": 0,
         "eerstvolgende_termijn": None}
@@ -102,15 +114,15 @@ def test_rapport_zaken_telt_per_zaaktype_en_status(zs):
     assert rijen["omgevingsvergunning-regulier", "behandeling"]["eerstvolgende_termijn"] == "2024-12-09"
 
     # On 25 April 2021 the resumed zaak is late too.
-    [onderzoek] = [r for r in zs.json("rapport", "zaken", "--per", "25-04-2021")
-                   if r["status"] == "onderzoek"]
-    assert onderzoek["te_laat"] == 2
+    per_status = {r["status"]: r for r in zs.json("rapport", "zaken", "--per", "25-04-2021")
+                  if r["zaaktype"] == "wmo-melding"}
+    assert (per_status["onderzoek"]["te_laat"], per_status["beschikking"]["te_laat"]) == (1, 1)
 
     tekst = zs("rapport", "zaken", "--per", PER).stdout
     assert "wmo-melding" in tekst and "12 april 2021" in tekst
     assert "Stand per 20 april 2021: 6 zaken, 1 te laat." in tekst
     # Statuses in the order the zaaktype defines them, not alphabetically.
-    assert tekst.index("onderzoek") < tekst.index("afgesloten")
+    assert tekst.index("onderzoek") < tekst.index("beschikking") < tekst.index("afgesloten")
 
 
 def test_zaak_lijst_toont_dezelfde_termijnen_als_zaak_toon(zs):
@@ -130,13 +142,13 @@ def test_zaak_lijst_toont_dezelfde_termijnen_als_zaak_toon(zs):
 
     per_nummer = {r["zaaknummer"]: r for r in lijst}
     assert per_nummer["900101"]["termijn_einde"] == "2021-04-12"
-    assert per_nummer["900103"]["termijn_einde"] == "2021-04-22"
+    assert per_nummer["900103"]["termijn_einde"] == "2021-04-20"
     gesloten = per_nummer["900104"]
     assert (gesloten["status"], gesloten["resultaat"], gesloten["termijn_einde"]) == ("afgesloten", "toegekend", None)
     assert per_nummer["900101"]["portefeuillehouders"] == ["G. Gerrits"]
     # The suspended zaak's deadline moves each day it stays suspended, as `zaak toon` shows.
     opgeschort = per_nummer["900102"]
-    assert opgeschort["opgeschort_sinds"] == "2021-03-10"
+    assert opgeschort["opgeschort_sinds"] == "2021-03-31"
     assert date.fromisoformat(opgeschort["termijn_einde"]) > date.today()
 
     tekst = zs("zaak", "lijst").stdout
@@ -160,24 +172,30 @@ def test_zaak_lijst_filtert(zs):
     assert nummers("--zaaktype", "wmo-melding", "--status", "afgesloten") == ["900104"]
     assert "900104" not in nummers("--open")
     assert len(nummers("--open")) == 5
-    assert nummers("--status", "bestaat_niet") == []
+    onbekende_status = zs("zaak", "lijst", "--status", "bestaat_niet", ok=False)
+    assert onbekende_status.exit_code == 1 and "Onbekende status 'bestaat_niet'; bekende statussen:" in onbekende_status.stderr
     assert nummers("--zaaktype", "adviesaanvraag") == []
 
     onbekend = zs("zaak", "lijst", "--zaaktype", "bouwplan", ok=False)
     assert onbekend.exit_code == 1
     assert "Onbekend zaaktype 'bouwplan'. Bekende zaaktypen: adviesaanvraag" in onbekend.stderr
 
-    assert "Geen zaken gevonden." in zs("zaak", "lijst", "--status", "bestaat_niet").stdout
+    assert "Geen zaken gevonden." in zs("zaak", "lijst", "--status", "vernietigd").stdout
 
 
 def test_te_laat_zonder_opschorting_en_niet_tijdens_opschorting(zs):
     registreer(zs, "900201", "wmo-melding", "02-01-2019", "Scootmobiel")
+    # Aanvraag on Thursday 3 January 2019: beslistermijn from 4 January ends Thursday 17 January 2019;
+    # suspended (uitnodiging) on 4 January, within it.
     registreer(zs, "900202", "wmo-melding", "02-01-2019", "Aangepaste fiets")
-    zs("zaak", "opschorten", "900202", "--datum", "03-01-2019", "--reden", "Wachten op keuring")
+    zs("zaak", "stap", "900202", "aanvraag_ontvangen", "--datum", "03-01-2019")
+    zs("zaak", "opschorten", "900202", "--datum", "04-01-2019", "--reden", "Wachten op keuring")
     registreer(zs, "900203", "wmo-melding", None, "Vandaag gemeld")
 
     assert [r["zaaknummer"] for r in zs.json("zaak", "lijst", "--te-laat")] == ["900201"]
-    # Resumed after years, the suspended one has its deadline moved by those years: not late yet.
+    # Resumed after years, the suspended one has its deadline moved by those years: not late yet
+    # (only 4 January was used; suspended from 5 January 2019 until yesterday, the day of aanvulling,
+    # from which its 13 remaining days run: it ends 12 days after yesterday, or later by the Atw).
     gisteren = (date.today() - timedelta(days=1)).strftime("%d-%m-%Y")
     zs("zaak", "hervatten", "900202", "--datum", gisteren)
     assert [r["zaaknummer"] for r in zs.json("zaak", "lijst", "--te-laat")] == ["900201"]
@@ -206,6 +224,8 @@ def test_bijwerken_tweemaal_past_niets_opnieuw_toe(zs):
 def test_herbouwen_geeft_dezelfde_rijen_als_bijwerken_in_stappen(zs):
     registreer(zs, "900101", "wmo-melding", "01-03-2021", "Traplift")
     zs("projecties", "bijwerken")
+    # Opschorting only in beschikking: aanvraag 8 March 2021, beslistermijn 9 t/m 22 March 2021.
+    zs("zaak", "stap", "900101", "aanvraag_ontvangen", "--datum", "08-03-2021")
     zs("zaak", "opschorten", "900101", "--datum", "10-03-2021", "--reden", "Wachten")
     zs("projecties", "bijwerken")
     zs("zaak", "hervatten", "900101", "--datum", "20-03-2021")
@@ -216,10 +236,10 @@ def test_herbouwen_geeft_dezelfde_rijen_als_bijwerken_in_stappen(zs):
     stapsgewijs = projectierijen(zs.db)
 
     uit = zs("projecties", "herbouwen")
-    assert "zaken: 2 rijen herbouwd uit 5 gebeurtenissen." in uit.stdout
+    assert "zaken: 2 rijen herbouwd uit 6 gebeurtenissen." in uit.stdout
     assert projectierijen(zs.db) == stapsgewijs
     p = next(p for p in zs.json("projecties", "herbouwen")["projecties"] if p["naam"] == "zaken")
-    assert (p["naam"], p["rijen"], p["toegepast"], p["positie"]) == ("zaken", 2, 5, 5)
+    assert (p["naam"], p["rijen"], p["toegepast"], p["positie"]) == ("zaken", 2, 6, 6)
     assert projectierijen(zs.db) == stapsgewijs
 
 
@@ -244,7 +264,7 @@ def test_status_toont_de_achterstand(zs):
     assert ("projectie loopt 3 gebeurtenissen achter; draai 'zaakstroom projecties bijwerken'"
             in rapport.stderr)
     [r] = [r for r in json.loads(rapport.stdout) if r["status"] == "onderzoek"]
-    assert r["aantal"] == 3  # 900101 still in onderzoek in the projection
+    assert r["aantal"] == 1  # 900101 still in onderzoek in the projection
     assert zaken_status(zs)["achterstand"] == 3
 
     zs("projecties", "bijwerken")
@@ -265,7 +285,7 @@ def test_bijwerken_toont_voortgang_bij_meer_dan_een_batch(zs, monkeypatch):
     monkeypatch.setattr(runner, "BATCHGROOTTE", 4)
     uit = zs("projecties", "bijwerken")
     regels = uit.stderr.splitlines()
-    assert regels[:4] == [f"  … gebeurtenis {p} van {n}" for p in (4, 8, 12, 14)]  # the first projection
+    assert regels[:4] == [f"  … gebeurtenis {p} van {n}" for p in (4, 8, 12, 16)]  # the first projection
     assert len(regels) == 4 * len(zs.json("projecties", "status"))
     assert f"{n} gebeurtenissen verwerkt" in uit.stdout
     assert next(p for p in zs.json("projecties", "herbouwen")["projecties"] if p["naam"] == "zaken")["rijen"] == 6
@@ -288,7 +308,9 @@ def test_fout_midden_in_een_batch_laat_rijen_en_positie_ongemoeid(zs, monkeypatc
     # Three events that apply fine, then one the (fake) projection chokes on, then one more.
     registreer(zs, "900102", "wmo-melding", "01-03-2021", "Rolstoel")
     zs("zaak", "stap", "900101", "aanvraag_ontvangen", "--datum", "08-03-2021")
-    registreer(zs, "900103", "wmo-melding", "01-03-2021", "Woningaanpassing")
+    # An omgevingsvergunning may be suspended in behandeling (a wmo-melding only in beschikking);
+    # its beslistermijn runs 2 March t/m 26 April 2021.
+    registreer(zs, "900103", "omgevingsvergunning-regulier", "01-03-2021", "Dakkapel")
     zs("zaak", "opschorten", "900103", "--datum", "10-03-2021", "--reden", "Wachten")
     zs("zaak", "stap", "900101", "beschikken", "--datum", "15-03-2021")
 
@@ -311,7 +333,7 @@ def test_fout_midden_in_een_batch_laat_rijen_en_positie_ongemoeid(zs, monkeypatc
 
     monkeypatch.undo()
     assert zs.json("projecties", "bijwerken")["toegepast"] == 5
-    assert [r["status"] for r in zs.json("zaak", "lijst")] == ["onderzoek", "bezwaartermijn", "onderzoek"]
+    assert [r["status"] for r in zs.json("zaak", "lijst")] == ["onderzoek", "bezwaartermijn", "behandeling"]
     herbouwd_vergelijk = projectierijen(zs.db)
     zs("projecties", "herbouwen")
     assert projectierijen(zs.db) == herbouwd_vergelijk

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from domain.aanbesteding import Aanbesteding, Contract, contract_einde, looptijd_tekst
+from domain.aanbesteding import MAX_CONTRACTJAREN, Aanbesteding, Contract, contract_einde, looptijd_tekst
 from domain.fouten import DomeinFout
 from domain.termijnen import Soort, Telling
 from domain.vertrouwelijkheid import raadsweergave
@@ -70,16 +70,54 @@ def test_de_machine_wordt_per_versie_eenmaal_gebouwd():
         procedure("openbaar")
 
 
+@pytest.mark.parametrize("naam", ["../definities/raadsvoorstel", "raadsvoorstel", f"{CGD}/..", f"{CGD}/v1"])
+def test_alleen_namen_die_de_proceduremap_noemt(naam):
+    # A zaaktype (raadsvoorstel) is no procedure, and a path never reaches the file system.
+    with pytest.raises(DomeinFout, match=f"^Onbekende procedure '{naam}'. Bekende procedures: {CGD}.$"):
+        procedure(naam)
+
+
 # --- the aggregate's own rules --------------------------------------------------------------
 
 
-def nieuw(max_kandidaten: int = 2) -> tuple[Aanbesteding, object]:
+def nieuw(max_kandidaten: int = 2, looptijd_jaren: int = 4, opties_jaren=(2, 2),
+          percelen=("Perceel 1",)) -> tuple[Aanbesteding, object]:
     a = Aanbesteding.registreer(
-        kenmerk="T-1", titel="Test", procedure=CGD, procedure_versie=1, percelen=["Perceel 1"],
-        max_kandidaten=max_kandidaten, looptijd_jaren=4, opties_jaren=[2, 2], fase="selectiefase",
-        termijnen=[], actor="inkoper", datum=date(2023, 7, 3), reden=None,
+        kenmerk="T-1", titel="Test", procedure=CGD, procedure_versie=1, percelen=list(percelen),
+        max_kandidaten=max_kandidaten, looptijd_jaren=looptijd_jaren, opties_jaren=list(opties_jaren),
+        fase="selectiefase", termijnen=[], actor="inkoper", datum=date(2023, 7, 3), reden=None,
     )
     return a, a.perceel(None)
+
+
+def test_looptijd_en_opties_samen_ten_hoogste_max_contractjaren():
+    a, _ = nieuw(looptijd_jaren=20, opties_jaren=[5, 5])
+    assert a.looptijd == f"20 + 5 + 5 jaar (ten hoogste {MAX_CONTRACTJAREN})"
+    with pytest.raises(DomeinFout, match="Een contract van 31 jaar .* ten hoogste 30 jaar"):
+        nieuw(looptijd_jaren=30, opties_jaren=[1])
+    with pytest.raises(DomeinFout, match="Een contract van 999999 jaar"):
+        nieuw(looptijd_jaren=999999, opties_jaren=[])
+
+
+def test_de_einddata_van_een_contract_worden_berekend_voordat_het_getekend_is():
+    # The CLI reads no year after 2199, but the domain does not rely on that.
+    a, p = nieuw()
+    with pytest.raises(DomeinFout, match="Een contract van 8 jaar vanaf 1 januari 9995 eindigt na 31 december 9999"):
+        a.controleer_contract(p, date(9995, 1, 1))
+    a.controleer_contract(p, date(9991, 1, 1))  # 4 + 2 + 2 jaar: t/m 31 december 9998
+    assert contract_einde(date(9991, 1, 1), 8) == date(9998, 12, 31)
+    assert a.version == 1 and p.contract is None
+
+
+def test_lege_tekst_telt_niet_als_naam():
+    with pytest.raises(DomeinFout, match="Een perceel heeft een naam"):
+        nieuw(percelen=["Noord", " "])
+    a, p = nieuw()
+    for naam in ("", "   "):
+        with pytest.raises(DomeinFout, match="Een aanmelding noemt de kandidaat"):
+            a.meld_aan(p, kandidaat=naam, partijen=[], actor="i", datum=date(2023, 8, 1), reden=None)
+    a.meld_aan(p, kandidaat="  Solo BV ", partijen=[" Solo BV"], actor="i", datum=date(2023, 8, 1), reden=None)
+    assert p.kandidaten["Solo BV"].partijen == ["Solo BV"]
 
 
 def test_nooit_meer_kandidaten_toelaten_dan_het_maximum():

@@ -10,12 +10,15 @@ from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import (
     TE_LAAT,
     TE_VROEG,
+    TE_VROEG_GEMEEND,
     TIJDIG,
     TIJDIG_PER_POST,
     VERSCHOONBAAR,
+    VOOR_BEGIN,
     VOOR_TERMIJN,
     Zienswijzetermijn,
     beoordeel,
+    tijdigheid,
     verschoonbaar,
 )
 from domain.termijnen import Eenheid, Soort, Telling, Termijnregel, bereken_termijn
@@ -129,10 +132,37 @@ def test_te_laat_kan_verschoonbaar_worden_verklaard_met_reden():
     assert o.reden == "Te laat, maar door jurist verschoonbaar geacht (Awb 6:11): Poststoring in Hengelo van 9 t/m 11 augustus"
 
 
-def test_verschoonbaar_vraagt_een_reden_en_een_te_late_zienswijze():
-    with pytest.raises(DomeinFout, match="reden"):
+def test_verschoonbaar_vraagt_een_reden_en_een_te_late_of_te_vroege_zienswijze():
+    with pytest.raises(DomeinFout, match="waarom is de te late indiening verschoonbaar"):
         verschoonbaar(beoordeel(HVZ, date(2021, 8, 12)), "  ", "jurist")
-    with pytest.raises(DomeinFout, match="alleen bij een te late"):
-        verschoonbaar(beoordeel(HVZ, date(2021, 7, 9)), "reden", "jurist")
-    with pytest.raises(DomeinFout, match="alleen bij een te late"):
-        verschoonbaar(beoordeel(HVZ, date(2021, 6, 28)), "reden", "jurist")
+    with pytest.raises(DomeinFout, match="waarom kon de indiener redelijkerwijs menen"):
+        verschoonbaar(beoordeel(HVZ, date(2021, 6, 28)), None, "jurist")
+    for ontvankelijk in (beoordeel(HVZ, date(2021, 7, 9)), beoordeel(HVZ, date(2021, 6, 29)),
+                         verschoonbaar(beoordeel(HVZ, date(2021, 8, 12)), "reden", "jurist"),
+                         verschoonbaar(beoordeel(HVZ, date(2021, 6, 28)), "reden", "jurist")):
+        with pytest.raises(DomeinFout, match="alleen bij een te late zienswijze .* of bij een te vroege"):
+            verschoonbaar(ontvankelijk, "reden", "jurist")
+
+
+def test_voor_het_ontwerp_maar_redelijkerwijs_gemeend_dat_het_bestond_is_ontvankelijk():
+    o = verschoonbaar(beoordeel(HVZ, date(2021, 6, 28)), " Aangekondigd in de krant van 26 juni ", "jurist")
+    assert (o.ontvankelijk, o.uitkomst) == (True, TE_VROEG_GEMEEND)
+    assert o.reden == ("Ingediend voordat het ontwerp bestond, maar volgens jurist kon de indiener redelijkerwijs "
+                       "menen dat het al bestond (Awb 6:10 lid 1 sub b): Aangekondigd in de krant van 26 juni")
+
+
+# --- Awb 6:9 on its own, as beroepschriften use it too ----------------------------------
+
+
+def test_tijdigheid_aan_de_grenzen():
+    # HVZ: 30 June t/m Tuesday 10 August 2021; posted that day, on time if received by 17 August.
+    eerste, einde = HVZ.eerste_dag, HVZ.einde
+    assert tijdigheid(eerste, einde, date(2021, 6, 29)) == VOOR_BEGIN
+    assert tijdigheid(eerste, einde, date(2021, 6, 30)) == TIJDIG
+    assert tijdigheid(eerste, einde, date(2021, 8, 10)) == TIJDIG
+    assert tijdigheid(eerste, einde, date(2021, 8, 11)) == TE_LAAT
+    assert tijdigheid(eerste, einde, date(2021, 8, 17), date(2021, 8, 10)) == TIJDIG_PER_POST
+    assert tijdigheid(eerste, einde, date(2021, 8, 18), date(2021, 8, 10)) == TE_LAAT
+    assert tijdigheid(eerste, einde, date(2021, 8, 12), date(2021, 8, 11)) == TE_LAAT
+    with pytest.raises(DomeinFout, match="verzenddatum"):
+        tijdigheid(eerste, einde, date(2021, 8, 12), date(2021, 8, 13))
