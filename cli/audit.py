@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from cli.opties import DATUM, json_optie
-from cli.uitvoer import druk_json, druk_zaak, nl
+from cli.uitvoer import aantal, druk_json, druk_zaak, nl
 
 
 def _waarde(v) -> str:
@@ -31,9 +31,9 @@ def _details(d: dict) -> str:
     if "zaaktype" in d:
         return f"{d['zaaktype']} v{d['zaaktype_versie']}, status {d['status']}, {d['omschrijving']}"
     if "dagen" in d:
-        return f"{d['dagen']} dagen"
+        return aantal(d["dagen"], "dag", "dagen")
     if "opgeschorte_dagen" in d:
-        return f"na {d['opgeschorte_dagen']} dagen opschorting"
+        return f"na {aantal(d['opgeschorte_dagen'], 'dag', 'dagen')} opschorting"
     return "; ".join(f"{k.replace('_', ' ')}: {_waarde(v)}" for k, v in d.items()
                      if v not in (None, [], {}, "") and not isinstance(v, dict))
 
@@ -53,9 +53,10 @@ def geschiedenis(omgeving, zaaknummer, als_json):
     if als_json:
         druk_json(regels)
         return
-    click.secho(f"Geschiedenis van zaak {zaaknummer} ({len(regels)} gebeurtenissen)", bold=True)
+    click.secho(f"Geschiedenis van zaak {zaaknummer} ({aantal(len(regels), 'gebeurtenis', 'gebeurtenissen')})", bold=True)
     for r in regels:
-        click.echo(f"{r['volgnummer']:>3}. {r['gebeurtenis']}: {_details(r['details'])}")
+        details = _details(r["details"])
+        click.echo(f"{r['volgnummer']:>3}. {r['gebeurtenis']}" + (f": {details}" if details else ""))
         click.echo(f"     met ingang van {nl(r['datum'])}; vastgelegd {nl(r['geregistreerd'])} door {r['actor']}")
         if r["reden"]:
             click.echo(f"     reden: {r['reden']}")

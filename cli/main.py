@@ -97,13 +97,15 @@ class ZaakstroomGroep(click.Group):
             fout = _databasefout(e)
             if fout is None:
                 raise
-            raise Weigering(fout) from None
+            opslag = ctx.obj._opslag if isinstance(ctx.obj, Omgeving) else None
+            raise Weigering(fout + (f" (database: {opslag.veilig()})" if opslag else "")) from None
 
 
 def _databasefout(e: Exception) -> str | None:
     naam = type(e).__module__ + "." + type(e).__name__
     if naam.startswith(("eventsourcing.persistence", "psycopg", "sqlite3", "sqlalchemy.exc")):
-        return f"De database gaf een fout ({type(e).__name__}): {e}".strip()
+        tekst = str(e).split("\n(Background on this error")[0].strip()  # SQLAlchemy's link adds nothing here
+        return f"De database gaf een fout ({type(e).__name__}): {tekst}"
     return None
 
 

@@ -24,6 +24,11 @@ def druk_json(data) -> None:
     click.echo(json.dumps(data, default=_json_waarde, ensure_ascii=False, indent=2))
 
 
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 zaak', '3 zaken'."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
 def nl(d: date | datetime | None) -> str:
     if d is None:
         return "—"

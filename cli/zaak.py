@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.opties import handeling, json_optie
-from cli.uitvoer import druk_json, druk_zaak, nl, tabel
+from cli.uitvoer import aantal, druk_json, druk_zaak, nl, tabel
 from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
 
@@ -151,4 +151,4 @@ def lijst(omgeving, zaaktype, status, te_laat, alleen_open, als_json):
          for r in rijen],
         ["zaaknummer", "zaaktype", "status", "termijn t/m", "", "omschrijving"],
     )
-    click.echo(f"{len(rijen)} zaken.")
+    click.echo(f"{aantal(len(rijen), 'zaak', 'zaken')}.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from projections import register
@@ -25,7 +25,6 @@ from workflow.logboek import log
 from workflow.opslag import Opslag
 
 BATCHGROOTTE = 500
-_OPENSLOT = 7_210_502  # pg_advisory_xact_lock key: runners open the event store one at a time
 
 Voortgang = Callable[[int, int], None]  # (positie, laatste) after each batch
 
@@ -37,7 +36,7 @@ def werk_bij(opslag: Opslag, *, voortgang: Voortgang | None = None, batchgrootte
     Returns {"laatste": last notification id, "toegepast": how many events of the
     log were new to at least one projection, "projecties": [{"naam", "toegepast", "positie"}]}.
     """
-    with _schrijfengine(opslag) as engine, _eventlog(opslag, engine) as app:
+    with _schrijfengine(opslag) as engine, _eventlog(opslag) as app:
         return _werk_bij(engine, app, voortgang, batchgrootte or BATCHGROOTTE)
 
 
@@ -46,7 +45,7 @@ def herbouw(opslag: Opslag, *, voortgang: Voortgang | None = None, batchgrootte:
 
     Returns what werk_bij returns, with "rijen" (rows rebuilt) per projection.
     """
-    with _schrijfengine(opslag) as engine, _eventlog(opslag, engine) as app:
+    with _schrijfengine(opslag) as engine, _eventlog(opslag) as app:
         for projectie in register.PROJECTIES:
             with Session(engine) as session, session.begin():
                 positie = _vergrendel_positie(session, projectie.naam)
@@ -70,7 +69,7 @@ def status(opslag: Opslag) -> list[dict]:
     engine = maak_engine(opslag)
     try:
         posities = _posities(engine)
-        with _eventlog(opslag, engine) as app:
+        with _eventlog(opslag) as app:
             laatste = app.recorder.max_notification_id() or 0
     finally:
         engine.dispose()
@@ -95,21 +94,12 @@ def _schrijfengine(opslag: Opslag) -> Iterator[Engine]:
 
 
 @contextmanager
-def _eventlog(opslag: Opslag, engine: Engine):
+def _eventlog(opslag: Opslag):
     """The application, for its recorder (the notification log) and mapper (decoding).
-
-    On PostgreSQL, opening the application (re)creates eventsourcing's table and
-    function (CREATE OR REPLACE FUNCTION), which fails with "tuple concurrently
-    updated" when two processes do it at the same moment; runners take turns.
-    """
+    (Opening it concurrently is safe: it creates the event tables under a lock.)"""
     from workflow.application import Zaakstroom
 
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:slot)"), {"slot": _OPENSLOT})
-            app = Zaakstroom(opslag)
-    else:
-        app = Zaakstroom(opslag)
+    app = Zaakstroom(opslag)
     try:
         yield app
     finally:

@@ -41,9 +41,8 @@ class ZaakHandelingen:
         if not behandelaar.strip():
             raise DomeinFout("Een zaak heeft een behandelaar nodig.")
         wf = workflow(zaaktype)
+        # A duplicate zaaknummer is found by the store itself (same aggregate id, version 1).
         bestaat_al = f"Zaak {zaaknummer} bestaat al; een zaaknummer is uniek."
-        if zaak_id(zaaknummer) in self.repository:
-            raise DomeinFout(bestaat_al)
         datum = self._datum(datum)
         zaak = Zaak.registreer(
             zaaknummer=zaaknummer,
