@@ -6,7 +6,7 @@ import click
 
 from cli.opties import DATUM, handeling, json_optie
 from cli.raad import Keuze
-from cli.uitvoer import druk_json, druk_zaak, nl
+from cli.uitvoer import aantal, druk_zaak, nl, toon_resultaat
 
 UITKOMSTEN = ["gevolgd", "deels gevolgd", "niet gevolgd", "toegelicht"]
 
@@ -21,7 +21,7 @@ def druk_advies(z: dict) -> None:
     t = a["reactietermijn"]
     regels = [
         ("Adviesorgaan", f"{a['adviesorgaan']}{kenmerk}"),
-        ("Advies", f"d.d. {nl(a['dagtekening'])}, ontvangen {nl(a['ontvangen'])}; {a['aantal']} adviezen"),
+        ("Advies", f"d.d. {nl(a['dagtekening'])}, ontvangen {nl(a['ontvangen'])}; {_adviezen(a['aantal'])}"),
         ("Reactietermijn", f"t/m {nl(t['einde'])}" if t["einde"] else "—"),
     ]
     if t["afwijking"]:
@@ -30,9 +30,8 @@ def druk_advies(z: dict) -> None:
             f"tot {nl(w['termijn_tot'])}" if w["termijn_tot"] else "afwijking")
         regels.append(("Afwijking", f"{wat}: {w['reden']}"))
     if t["reactie"]:
-        n = t["dagen_na_ontvangst"]
-        regels.append(("Reactie college", f"{nl(t['reactie'])}, {n} {'dag' if n == 1 else 'dagen'} na ontvangst: "
-                                          f"{t['oordeel']}"))
+        regels.append(("Reactie college", f"{nl(t['reactie'])}, {aantal(t['dagen_na_ontvangst'], 'dag', 'dagen')} "
+                                          f"na ontvangst: {t['oordeel']}"))
     elif "oordeel" in t:
         regels.append(("Reactie college", t["oordeel"]))
     for n in a["naar_raad"]:
@@ -52,13 +51,12 @@ def druk_advies(z: dict) -> None:
             click.echo("      nog geen reactie")
 
 
-def _toon(z: dict, als_json: bool, melding: str | None = None) -> None:
-    if als_json:
-        druk_json(z)
-        return
-    if melding:
-        click.secho(melding, fg="green")
-        druk_zaak(z)
+def _adviezen(n: int) -> str:
+    return aantal(n, "advies", "adviezen")
+
+
+def druk_zaak_en_advies(z: dict) -> None:
+    druk_zaak(z)
     druk_advies(z)
 
 
@@ -79,9 +77,10 @@ def advies() -> None:
 def ontvangen(omgeving, zaaknummer, adviesorgaan, kenmerk, dagtekening, adviezen, actor, reden, datum, als_json):
     """Leg het advies vast; --datum is de dag van ontvangst (stap advies_ontvangen): de reactietermijn
     van het college begint de dag erna."""
-    z = omgeving.app.besluitvorming.advies_ontvangen(zaaknummer, adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening,
+    z = omgeving.app.advies.advies_ontvangen(zaaknummer, adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening,
                                       adviezen=list(adviezen), actor=actor, datum=datum, reden=reden)
-    _toon(z, als_json, f"Advies bij zaak {zaaknummer} ontvangen: {len(adviezen)} adviezen.")
+    toon_resultaat(z, als_json, f"Advies bij zaak {zaaknummer} ontvangen: {_adviezen(len(adviezen))}.",
+                   druk_zaak_en_advies)
 
 
 @advies.command()
@@ -98,9 +97,10 @@ def ontvangen(omgeving, zaaknummer, adviesorgaan, kenmerk, dagtekening, adviezen
 @click.pass_obj
 def reactie(omgeving, zaaknummer, reacties, afwijking, termijn_tot, actor, reden, datum, als_json):
     """Leg de reactie van het college vast, op elk advies (stap reageren); --datum is de dag van verzending."""
-    z = omgeving.app.besluitvorming.advies_reactie(zaaknummer, list(reacties), afwijking=afwijking, termijn_tot=termijn_tot,
+    z = omgeving.app.advies.advies_reactie(zaaknummer, list(reacties), afwijking=afwijking, termijn_tot=termijn_tot,
                                     actor=actor, datum=datum, reden=reden)
-    _toon(z, als_json, f"Reactie van het college op het advies bij zaak {zaaknummer} vastgelegd.")
+    toon_resultaat(z, als_json, f"Reactie van het college op het advies bij zaak {zaaknummer} vastgelegd.",
+                   druk_zaak_en_advies)
 
 
 @advies.command("naar-raad")
@@ -110,8 +110,8 @@ def reactie(omgeving, zaaknummer, reacties, afwijking, termijn_tot, actor, reden
 @click.pass_obj
 def naar_raad(omgeving, zaaknummer, met_reactie, actor, reden, datum, als_json):
     """Leg vast dat het advies naar de raad ging (--datum); dat mag vóór de reactie van het college."""
-    z = omgeving.app.besluitvorming.advies_naar_raad(zaaknummer, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
-    _toon(z, als_json, f"Advies bij zaak {zaaknummer} naar de raad gestuurd.")
+    z = omgeving.app.advies.advies_naar_raad(zaaknummer, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
+    toon_resultaat(z, als_json, f"Advies bij zaak {zaaknummer} naar de raad gestuurd.", druk_zaak_en_advies)
 
 
 @advies.command()
@@ -120,4 +120,4 @@ def naar_raad(omgeving, zaaknummer, met_reactie, actor, reden, datum, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, als_json):
     """Adviezen met de uitkomst per advies en de reactietermijn tegen de werkelijke datum."""
-    _toon(omgeving.app.besluitvorming.advies_toon(zaaknummer), als_json)
+    toon_resultaat(omgeving.app.advies.advies_toon(zaaknummer), als_json, None, druk_advies)

@@ -5,27 +5,30 @@ from __future__ import annotations
 import click
 
 from cli.opties import DATUM, handeling, json_optie
-from cli.uitvoer import druk_json, druk_zaak, nl
+from cli.uitvoer import aantal, druk_zaak, nl, toon_resultaat
 from domain.ontvankelijkheid import TIJDIG_PER_POST
 
 
 class Keuze(click.Choice):
-    """A choice that also takes hyphens for spaces: 'gewijzigd-vastgesteld' = 'gewijzigd vastgesteld'."""
+    """A choice among values with spaces, typed with hyphens: 'gewijzigd-vastgesteld' is 'gewijzigd vastgesteld'.
+
+    Help and errors name the hyphenated forms, the ones to type (a value with a space
+    would need quotes); the command gets the value with spaces, as the domain spells it.
+    """
+
+    def __init__(self, waarden: list[str]) -> None:
+        super().__init__([w.replace(" ", "-") for w in waarden])
 
     def convert(self, value, param, ctx):
         if isinstance(value, str):
-            value = value.strip().lower().replace("-", " ").replace("_", " ")
-        return super().convert(value, param, ctx)
+            value = value.strip().lower().replace(" ", "-").replace("_", "-")
+        return super().convert(value, param, ctx).replace("-", " ")
 
 
 PERSOONSGEGEVENS = ("Namen van particulieren zijn persoonsgegevens en worden niet vastgelegd.")
 
 
-def _melding(als_json: bool, z: dict, melding: str) -> None:
-    if als_json:
-        druk_json(z)
-        return
-    click.secho(melding, fg="green")
+def druk_raadszaak(z: dict) -> None:
     druk_zaak(z)
     druk_besluitvorming(z["besluitvorming"])
 
@@ -38,7 +41,8 @@ def druk_besluitvorming(bv: dict) -> None:
         waar = ", ".join(x for x in (pm["zaal"], f"voorzitter {pm['voorzitter']}" if pm["voorzitter"] else None) if x)
         click.echo(f"  Politieke markt {nl(pm['datum'])} ({pm['soort']})" + (f", {waar}" if waar else ""))
         if pm["spreekrecht"]:
-            spreektijd = f", max. {pm['max_spreektijd_minuten']} minuten per inspreker" if pm["max_spreektijd_minuten"] else ""
+            spreektijd = (f", max. {aantal(pm['max_spreektijd_minuten'], 'minuut', 'minuten')} per inspreker"
+                          if pm["max_spreektijd_minuten"] else "")
             click.echo(f"    spreekrecht: ja{spreektijd}")
             insprekers = pm["insprekers"] + [
                 f"particuliere inspreker {i} (naam niet vastgelegd)" for i in range(1, pm["particuliere_insprekers"] + 1)
@@ -125,7 +129,8 @@ def politieke_markt(omgeving, zaaknummer, pm_datum, soort, voorzitter, zaal, spr
         max_spreektijd=max_spreektijd, insprekers=list(insprekers), particuliere_insprekers=particuliere_insprekers,
         volgorde=list(volgorde), actor=actor, datum=datum, reden=reden,
     )
-    _melding(als_json, z, f"Politieke markt ({soort}) van {nl(pm_datum)} gepland voor zaak {zaaknummer}.")
+    toon_resultaat(z, als_json, f"Politieke markt ({soort}) van {nl(pm_datum)} gepland voor zaak {zaaknummer}.",
+                   druk_raadszaak)
 
 
 BEHANDELING = click.option(
@@ -145,15 +150,16 @@ def agendeer(omgeving, zaaknummer, vergaderdatum, agendacode, behandeling, actor
     """Zet de zaak op de agenda van de raadsvergadering van VERGADERDATUM (stap naar_raad).
 
     AGENDACODE is de sectieletter plus twee cijfers: B01 (hamerstuk), C01
-    (bespreekstuk, na de politieke markt), D01 (zonder politieke markt). Kleine
-    letters worden als hoofdletters gelezen (b01 = B01). --datum is de dag van
-    agenderen, uiterlijk de vergaderdatum.
+    (bespreekstuk), D01 (zonder politieke markt). Kleine letters worden als
+    hoofdletters gelezen (b01 = B01). Een B- of C-punt vraagt een oordeelsvormende
+    politieke markt uiterlijk op VERGADERDATUM: plan die eerst ('raad
+    politieke-markt'). --datum is de dag van agenderen, uiterlijk de vergaderdatum.
     """
     z = omgeving.app.besluitvorming.raad_agendeer(zaaknummer, vergaderdatum, agendacode, behandeling=behandeling,
                                    actor=actor, datum=datum, reden=reden)
     a = z["besluitvorming"]["agenderingen"][-1]
-    _melding(als_json, z, f"Zaak {zaaknummer} geagendeerd voor de raad van {nl(vergaderdatum)}: "
-                          f"{a['agendacode']} ({a['behandeling']}).")
+    toon_resultaat(z, als_json, f"Zaak {zaaknummer} geagendeerd voor de raad van {nl(vergaderdatum)}: "
+                                f"{a['agendacode']} ({a['behandeling']}).", druk_raadszaak)
 
 
 @raad.command("agenda-wijzig")
@@ -169,7 +175,8 @@ def agenda_wijzig(omgeving, zaaknummer, agendacode, behandeling, actor, reden, d
                                             actor=actor, reden=reden, datum=datum)
     a = z["besluitvorming"]["agenderingen"][-1]
     w = a["wijzigingen"][-1]
-    _melding(als_json, z, f"Zaak {zaaknummer}: agendapunt {w['oud']} → {w['nieuw']} ({a['behandeling']}).")
+    toon_resultaat(z, als_json, f"Zaak {zaaknummer}: agendapunt {w['oud']} → {w['nieuw']} ({a['behandeling']}).",
+                   druk_raadszaak)
 
 
 @raad.command()
@@ -178,11 +185,11 @@ def agenda_wijzig(omgeving, zaaknummer, agendacode, behandeling, actor, reden, d
 @click.pass_obj
 def agenda(omgeving, vergaderdatum, als_json):
     """De agenda van de raadsvergadering van VERGADERDATUM, per sectie."""
-    a = omgeving.app.besluitvorming.raad_agenda(vergaderdatum)
-    if als_json:
-        druk_json(a)
-        return
-    click.secho(f"Agenda van de raadsvergadering van {nl(vergaderdatum)}", bold=True)
+    toon_resultaat(omgeving.app.besluitvorming.raad_agenda(vergaderdatum), als_json, None, _druk_agenda)
+
+
+def _druk_agenda(a: dict) -> None:
+    click.secho(f"Agenda van de raadsvergadering van {nl(a['vergaderdatum'])}", bold=True)
     if not a["aantal"]:
         click.echo("Er staan geen raadsvoorstellen op deze agenda.")
         return
@@ -194,7 +201,8 @@ def agenda(omgeving, vergaderdatum, als_json):
             click.echo("    —")
         for p in s["punten"]:
             click.echo(f"  {p['code']}  {p['omschrijving']} (zaak {p['zaaknummer']})")
-            regel = f"{p['behandeling']}; portefeuillehouder: {', '.join(p['portefeuillehouders']) or '—'}"
+            wie = p["portefeuillehouders"]
+            regel = f"{p['behandeling']}; portefeuillehouder{'s' if len(wie) > 1 else ''}: {', '.join(wie) or '—'}"
             if p["eerder"]:
                 regel += f"; eerder {', '.join(p['eerder'])}"
             if p["uitkomst"]:
@@ -214,7 +222,7 @@ def besluit(omgeving, zaaknummer, uitkomst, beslispunten, actor, reden, datum, a
     """Leg het raadsbesluit vast (stap besluiten; bij 'aangehouden' de stap aanhouden, waarna de zaak
     opnieuw wordt geagendeerd). --datum is de dag van de raadsvergadering."""
     z = omgeving.app.besluitvorming.raad_besluit(zaaknummer, uitkomst, list(beslispunten), actor=actor, datum=datum, reden=reden)
-    _melding(als_json, z, f"Raadsbesluit over zaak {zaaknummer}: {uitkomst}.")
+    toon_resultaat(z, als_json, f"Raadsbesluit over zaak {zaaknummer}: {uitkomst}.", druk_raadszaak)
 
 
 @raad.command()
@@ -226,7 +234,7 @@ def bekendmaking(omgeving, zaaknummer, vindplaats, actor, reden, datum, als_json
     """Leg de bekendmaking vast (--datum is de dag van bekendmaking; stap bekendmaken). De beroepstermijn
     van 6 weken begint de dag erna (Awb 6:7, 6:8; Algemene termijnenwet)."""
     z = omgeving.app.besluitvorming.raad_bekendmaking(zaaknummer, vindplaats=vindplaats, actor=actor, datum=datum, reden=reden)
-    _melding(als_json, z, f"Besluit van zaak {zaaknummer} bekendgemaakt.")
+    toon_resultaat(z, als_json, f"Besluit van zaak {zaaknummer} bekendgemaakt.", druk_raadszaak)
 
 
 @raad.command()
@@ -240,7 +248,8 @@ def inwerkingtreding(omgeving, zaaknummer, op, regel, actor, reden, datum, als_j
     """Leg vast wanneer het besluit in werking treedt: een datum (--op) of een regel (--regel)."""
     z = omgeving.app.besluitvorming.raad_inwerkingtreding(zaaknummer, regel=regel, op=op, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
-    _melding(als_json, z, f"Besluit van zaak {zaaknummer} treedt in werking op {nl(b['inwerkingtreding'])}.")
+    toon_resultaat(z, als_json, f"Besluit van zaak {zaaknummer} treedt in werking op {nl(b['inwerkingtreding'])}.",
+                   druk_raadszaak)
 
 
 @raad.command()
@@ -262,7 +271,8 @@ def beroep(omgeving, zaaknummer, indiener, particulier, instantie, verzonden, ac
                                  verzonden=verzonden, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
     x = b["beroepen"][-1]
-    _melding(als_json, z, f"Beroep tegen het besluit van zaak {zaaknummer} door {x['indiener']}{_tijdig(x)}.")
+    toon_resultaat(z, als_json, f"Beroep tegen het besluit van zaak {zaaknummer} door {x['indiener']}{_tijdig(x)}.",
+                   druk_raadszaak)
     if x["binnen_termijn"] is False and not als_json:
         t = b["beroepstermijn"]
         click.secho(f"Let op: ontvangen na de beroepstermijn ({nl(t['eerste_dag'])} t/m {nl(t['einde'])}); "
@@ -280,7 +290,8 @@ def beroep(omgeving, zaaknummer, indiener, particulier, instantie, verzonden, ac
 def uitspraak(omgeving, zaaknummer, uitkomst, actor, reden, datum, als_json):
     """Leg de uitspraak in beroep vast (stap uitspraak of vernietigen)."""
     z = omgeving.app.besluitvorming.raad_uitspraak(zaaknummer, uitkomst, actor=actor, datum=datum, reden=reden)
-    _melding(als_json, z, f"Uitspraak over het besluit van zaak {zaaknummer}: {uitkomst} → {z['status']}.")
+    toon_resultaat(z, als_json, f"Uitspraak over het besluit van zaak {zaaknummer}: {uitkomst} → {z['status']}.",
+                   druk_raadszaak)
 
 
 @raad.command()
@@ -294,7 +305,8 @@ def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
     Onherroepelijk is het besluit per de dag na de termijn."""
     z = omgeving.app.besluitvorming.raad_onherroepelijk(zaaknummer, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
-    _melding(als_json, z, f"Besluit van zaak {zaaknummer} onherroepelijk per {nl(b['onherroepelijk_per'])}.")
+    toon_resultaat(z, als_json, f"Besluit van zaak {zaaknummer} onherroepelijk per {nl(b['onherroepelijk_per'])}.",
+                   druk_raadszaak)
 
 
 @raad.command()
@@ -303,9 +315,4 @@ def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, als_json):
     """Toon de zaak met haar politieke markten, agendapunten, besluiten en beroep."""
-    z = omgeving.app.besluitvorming.raad_toon(zaaknummer)
-    if als_json:
-        druk_json(z)
-        return
-    druk_zaak(z)
-    druk_besluitvorming(z["besluitvorming"])
+    toon_resultaat(omgeving.app.besluitvorming.raad_toon(zaaknummer), als_json, None, druk_raadszaak)

@@ -24,6 +24,16 @@ def druk_json(data) -> None:
     click.echo(json.dumps(data, default=_json_waarde, ensure_ascii=False, indent=2))
 
 
+def toon_resultaat(data, als_json: bool, melding: str | None, drukker) -> None:
+    """A command's result: as JSON, or the green `melding` (if any) followed by `drukker(data)`."""
+    if als_json:
+        druk_json(data)
+        return
+    if melding:
+        click.secho(melding, fg="green")
+    drukker(data)
+
+
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """'1 zaak', '3 zaken'."""
     return f"{n} {enkelvoud if n == 1 else meervoud}"

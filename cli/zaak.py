@@ -5,18 +5,13 @@ from __future__ import annotations
 import click
 
 from cli.opties import handeling, json_optie
-from cli.uitvoer import aantal, druk_json, druk_zaak, nl, tabel
+from cli.uitvoer import aantal, druk_json, druk_zaak, nl, tabel, toon_resultaat
 from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
 
 
 def _toon(z: dict, als_json: bool, melding: str | None = None) -> None:
-    if als_json:
-        druk_json(z)
-        return
-    if melding:
-        click.secho(melding, fg="green")
-    druk_zaak(z)
+    toon_resultaat(z, als_json, melding, druk_zaak)
 
 
 @click.group()

@@ -84,7 +84,8 @@ def controleer_reactie(advies: Advies | None, *, zaaknummer: str, reacties: list
     gezien: dict[int, dict] = {}
     for nummer, uitkomst, tekst in reacties:
         if not 1 <= nummer <= n:
-            raise DomeinFout(f"Advies {nummer} bestaat niet; het advies heeft {n} adviezen (1–{n}).")
+            heeft = "1 advies (nummer 1)" if n == 1 else f"{n} adviezen (1–{n})"
+            raise DomeinFout(f"Advies {nummer} bestaat niet; het advies heeft {heeft}.")
         if nummer in gezien:
             raise DomeinFout(f"Advies {nummer} heeft meer dan één reactie.")
         gezien[nummer] = {"nummer": nummer, "uitkomst": AdviesUitkomst.lees(uitkomst, "uitkomst").value,

@@ -256,27 +256,50 @@ def huidige_agendering(bv: Besluitvorming, zaaknummer: str) -> Agendering:
     return bv.agendering
 
 
-def politieke_markt_ontbreekt(bv: Besluitvorming, zaaknummer: str, datum: date) -> str | None:
-    """Why a raadsbesluit on `datum` may not be taken yet for lack of a politieke markt, or None.
+def ontbrekende_politieke_markt(bv: Besluitvorming, code: str, datum: date) -> str | None:
+    """Why agendapunt `code` lacks the oordeelsvormende politieke markt it needs by `datum`, or None.
 
     The agenda section decides (SECTIES): B and C items come through an
     oordeelsvormende politieke markt, D items go to the raad without one.
     """
-    a = huidige_agendering(bv, zaaknummer)
-    if not a.sectie.politieke_markt_nodig or bv.oordeelsvormende_markten(datum):
+    s = sectie(code)
+    if not s.politieke_markt_nodig or bv.oordeelsvormende_markten(datum):
         return None
     later = bv.oordeelsvormende_markten()
     if later:
-        waarom = f"de oordeelsvormende politieke markt van {nl_datum(later[0].datum)} is op {nl_datum(datum)} nog niet gehouden"
+        waarom = f"de oordeelsvormende politieke markt van {nl_datum(later[0].datum)} valt na {nl_datum(datum)}"
     elif bv.politieke_markten:
         waarom = "er was alleen een beeldvormende politieke markt"
     else:
         waarom = "er is geen politieke markt gepland"
+    return f"Agendapunt {code} ({s.behandeling}) vraagt een oordeelsvormende politieke markt vóór de raad; {waarom}."
+
+
+def _op_de_agenda_zonder_politieke_markt(a: Agendering, zaaknummer: str) -> str:
+    """The way out for a zaak on the raad's agenda without the politieke markt a B or C item needs.
+
+    From status 'raad' no politieke markt can be planned: the item goes (or stays) in
+    section D, or the raad postpones it, after which the politieke markt can be planned.
+    """
+    d = (f"Laat het als {a.code} in sectie D" if not a.sectie.politieke_markt_nodig else
+         f"Zet het in sectie D als het zonder politieke markt mag ('zaakstroom raad agenda-wijzig {zaaknummer} D01 "
+         "--reden …')")
     return (
-        f"Agendapunt {a.code} ({a.sectie.behandeling}) vraagt een oordeelsvormende politieke markt vóór het "
-        f"raadsbesluit; {waarom}. Plan haar met 'zaakstroom raad politieke-markt … --soort oordeelsvormend', "
-        "of agendeer het voorstel in sectie D (zonder politieke markt)."
+        f"{d}, of laat de raad het aanhouden ('zaakstroom raad besluit {zaaknummer} --uitkomst aangehouden') en plan "
+        f"daarna de oordeelsvormende politieke markt ('zaakstroom raad politieke-markt {zaaknummer} DATUM_PM "
+        "--soort oordeelsvormend')."
     )
+
+
+def politieke_markt_ontbreekt(bv: Besluitvorming, zaaknummer: str, datum: date) -> str | None:
+    """Why a raadsbesluit on `datum` may not be taken yet for lack of a politieke markt, or None.
+
+    Agendering checks this already (controleer_agenderen); a zaak put on the agenda
+    before that check existed may still lack its politieke markt.
+    """
+    a = huidige_agendering(bv, zaaknummer)
+    waarom = ontbrekende_politieke_markt(bv, a.code, datum)
+    return waarom and f"{waarom} {_op_de_agenda_zonder_politieke_markt(a, zaaknummer)}"
 
 
 # Inwerkingtreding is a day, not a term to act within: the Algemene termijnenwet
@@ -318,7 +341,7 @@ def controleer_politieke_markt(
     spreekrecht: bool, max_spreektijd: int | None, insprekers: list[str], particuliere_insprekers: int,
     volgorde: list[str], datum: date,
 ) -> dict:
-    if bv.besluit is not None:
+    if bv.besluit is not None and not bv.besluit.vernietigd:
         raise DomeinFout(
             f"De raad besloot al op {nl_datum(bv.besluit.datum)}; een politieke markt over dit voorstel kan niet meer."
         )
@@ -352,6 +375,17 @@ def controleer_agenderen(bv: Besluitvorming, agenda: Raadsagenda | None, *, zaak
             "wijzig dat met 'zaakstroom raad agenda-wijzig'."
         )
     code = controleer_agendapunt(code, behandeling, bv)
+    if waarom := ontbrekende_politieke_markt(bv, code, vergaderdatum):
+        # Refused here, not only at the raadsbesluit: once on the agenda (status 'raad') no
+        # politieke markt can be planned any more.
+        later = bv.oordeelsvormende_markten()
+        uitweg = (
+            f"Agendeer het voor een raadsvergadering op of na {nl_datum(later[0].datum)}." if later else
+            f"Plan eerst de oordeelsvormende politieke markt, uiterlijk op {nl_datum(vergaderdatum)} ('zaakstroom raad "
+            f"politieke-markt {zaaknummer} DATUM_PM --soort oordeelsvormend'), of agendeer het voorstel in sectie D "
+            "(bv. D01) als het zonder politieke markt naar de raad mag."
+        )
+        raise DomeinFout(f"{waarom} {uitweg}")
     if vergaderdatum < datum:
         raise DomeinFout(
             f"De raadsvergadering van {nl_datum(vergaderdatum)} ligt vóór de dag van agenderen ({nl_datum(datum)}); "
@@ -375,6 +409,8 @@ def controleer_agendawijziging(bv: Besluitvorming, agenda: Raadsagenda, *, zaakn
     nieuw = controleer_agendapunt(code, behandeling, bv)
     if nieuw == a.code:
         raise DomeinFout(f"Zaak {zaaknummer} staat al als {nieuw} op de agenda.")
+    if waarom := ontbrekende_politieke_markt(bv, nieuw, a.vergaderdatum):
+        raise DomeinFout(f"{waarom} {_op_de_agenda_zonder_politieke_markt(a, zaaknummer)}")
     agenda.controleer_vrij(nieuw, zaaknummer)
     return nieuw
 

@@ -1,8 +1,8 @@
 """The event-sourced application: one event store and notification log for every aggregate.
 
 The use-cases live in one module per part of the domain: zaken (mixed in,
-every command needs them) and zienswijzen, besluitvorming, aanbestedingen
-(services created on first use, see workflow.basis.Dienst).
+every command needs them) and zienswijzen, besluitvorming, advies,
+aanbestedingen (services created on first use, see workflow.basis.Dienst).
 Methods take and return plain values (strings, dates, dicts), never
 aggregates, so the CLI, the tests and the benchmark talk the same language.
 """
@@ -89,6 +89,12 @@ class Zaakstroom(ZaakHandelingen, Basis, Application):
         from workflow.besluitvorming import BesluitvormingHandelingen
 
         return BesluitvormingHandelingen(self)
+
+    @cached_property
+    def advies(self):
+        from workflow.advies import AdviesHandelingen
+
+        return AdviesHandelingen(self)
 
     @cached_property
     def aanbestedingen(self):

@@ -1,4 +1,4 @@
-"""Use-cases for raadsbesluitvorming (`raad …`) and for the advies of an adviesraad (`advies …`).
+"""Use-cases for raadsbesluitvorming (`raad …`); the advies of an adviesraad is workflow.advies.
 
 Each dedicated command checks its facts first, then takes its step of the
 zaaktype (`_voer_stap_uit`, which checks the definition's wachttermijn and
@@ -10,7 +10,8 @@ Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.to
                                                  a later oordeelsvormende session while the zaak is
                                                  at the politieke markt is a fact only)
   raad politieke-markt --soort beeldvormend     no step: the zaak does not move
-  raad agendeer                                 step naar_raad
+  raad agendeer                                 step naar_raad (a B or C item only with an
+                                                 oordeelsvormende politieke markt by the vergaderdatum)
   raad agenda-wijzig                            no step (the zaak stays on the agenda)
   raad besluit                                  step besluiten, or aanhouden for 'aangehouden'
   raad bekendmaking                             step bekendmaken (starts the beroepstermijn)
@@ -20,6 +21,7 @@ Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.to
   raad onherroepelijk                           step onherroepelijk_worden (after the beroepstermijn and the
                                                  week in which a posted beroepschrift may still arrive,
                                                  Awb 6:9 lid 2: the definition's `postweek`)
+  zaak afsluiten --resultaat ingetrokken        step intrekken, from every state before a raadsbesluit
 """
 
 from __future__ import annotations
@@ -27,15 +29,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from domain import besluitvorming as bvm
-from domain.advies import (
-    AdviesNaarRaad,
-    AdviesOntvangen,
-    AdviesUitkomst,
-    CollegeReactieVerzonden,
-    controleer_advies,
-    controleer_naar_raad,
-    controleer_reactie,
-)
 from domain.besluitvorming import (
     SECTIES,
     Raadsagenda,
@@ -45,10 +38,9 @@ from domain.besluitvorming import (
     raadsagenda_id,
     toestand,
 )
-from domain.datums import nl_datum
 from domain.fouten import DomeinFout
-from workflow.basis import Dienst
 from domain.zaak import Zaak
+from workflow.basis import Dienst
 from workflow.voorwaarden import voorwaarde
 
 INSTANTIE = "Afdeling bestuursrechtspraak van de Raad van State"
@@ -59,7 +51,7 @@ def _politieke_markt_gehouden(app, zaak: Zaak, datum: date) -> str | None:
     return bvm.politieke_markt_ontbreekt(toestand(zaak), zaak.zaaknummer, datum)
 
 
-def _termijn(zaak: Zaak, naam: str, per: date):
+def lopende_termijn(zaak: Zaak, naam: str, per: date):
     """The current step's deadline `naam` as computed for `per`, or None."""
     for spec, termijn in zaak.lopende_termijnen(per):
         if spec.naam == naam:
@@ -67,23 +59,20 @@ def _termijn(zaak: Zaak, naam: str, per: date):
     return None
 
 
+def zaak_met_stappen(dienst: Dienst, zaaknummer: str, stappen: set[str], anders: str) -> Zaak:
+    """The zaak, when its zaaktype has `stappen`; otherwise refused with 'Zaak … (zaaktype …) {anders}'."""
+    zaak = dienst._zaak(zaaknummer)
+    if not stappen <= {o.stap for o in dienst._workflow(zaak).definitie.overgangen}:
+        raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) {anders}")
+    return zaak
+
+
 class BesluitvormingHandelingen(Dienst):
     # --- helpers ----------------------------------------------------------------
 
     def _raadszaak(self, zaaknummer: str) -> Zaak:
-        zaak = self._zaak(zaaknummer)
-        stappen = {o.stap for o in self._workflow(zaak).definitie.overgangen}
-        if not {"naar_raad", "besluiten"} <= stappen:
-            raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) gaat niet naar de raad; "
-                             "raadsbesluitvorming hoort bij een raadsvoorstel.")
-        return zaak
-
-    def _adviszaak(self, zaaknummer: str) -> Zaak:
-        zaak = self._zaak(zaaknummer)
-        stappen = {o.stap for o in self._workflow(zaak).definitie.overgangen}
-        if not {"advies_ontvangen", "reageren"} <= stappen:
-            raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) is geen adviesaanvraag.")
-        return zaak
+        return zaak_met_stappen(self, zaaknummer, {"naar_raad", "besluiten"},
+                                "gaat niet naar de raad; raadsbesluitvorming hoort bij een raadsvoorstel.")
 
     def _raadsagenda(self, vergaderdatum: date) -> Raadsagenda | None:
         agenda_id = raadsagenda_id(vergaderdatum)
@@ -208,7 +197,7 @@ class BesluitvormingHandelingen(Dienst):
             raise DomeinFout("De vindplaats mag niet leeg zijn.")
         self._voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden)
         # The beroepstermijn is the definition's (Awb 6:7, 6:8, Atw), kept with the besluit for later steps.
-        termijn = _termijn(zaak, "beroepstermijn", datum)
+        termijn = lopende_termijn(zaak, "beroepstermijn", datum)
         zaak.trigger_event(
             bvm.Bekendgemaakt, vindplaats=vindplaats and vindplaats.strip(),
             beroepstermijn_eerste_dag=termijn and termijn.eerste_dag, beroepstermijn_einde=termijn and termijn.einde,
@@ -264,7 +253,7 @@ class BesluitvormingHandelingen(Dienst):
                             reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
         datum = self._datum(datum)
-        termijn = _termijn(zaak, "beroepstermijn", datum)
+        termijn = lopende_termijn(zaak, "beroepstermijn", datum)
         self._voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden)
         # The step waited for the beroepstermijn, so the zaak was in it and `termijn` is set.
         zaak.trigger_event(bvm.OnherroepelijkGeworden, per=termijn.einde + timedelta(days=1), actor=actor, datum=datum, reden=reden)
@@ -273,52 +262,6 @@ class BesluitvormingHandelingen(Dienst):
 
     def raad_toon(self, zaaknummer: str) -> dict:
         return self._raad_weergave(self._raadszaak(zaaknummer))
-
-    # --- advies van een adviesraad ------------------------------------------------
-
-    def _advies_weergave(self, zaak: Zaak) -> dict:
-        weergave = self._weergave(zaak)
-        weergave["advies"] = advies_als_dict(zaak, self.vandaag())
-        return weergave
-
-    def advies_ontvangen(self, zaaknummer: str, *, adviesorgaan: str, kenmerk: str | None = None,
-                         dagtekening: date | None = None, adviezen: list[str], actor: str,
-                         datum: date | None = None, reden: str | None = None) -> dict:
-        zaak = self._adviszaak(zaaknummer)
-        datum = self._datum(datum)
-        feit = controleer_advies(toestand(zaak).advies, zaaknummer=zaaknummer, adviesorgaan=adviesorgaan,
-                                 kenmerk=kenmerk, dagtekening=dagtekening, adviezen=list(adviezen), datum=datum)
-        self._voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(AdviesOntvangen, **feit, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_ontvangen", actor=actor)
-        return self._advies_weergave(zaak)
-
-    def advies_reactie(self, zaaknummer: str, reacties: list[tuple[int, str, str]], *, afwijking: str | None = None,
-                       termijn_tot: date | None = None, actor: str, datum: date | None = None,
-                       reden: str | None = None) -> dict:
-        zaak = self._adviszaak(zaaknummer)
-        datum = self._datum(datum)
-        termijn = _termijn(zaak, "reactietermijn", datum)
-        feit = controleer_reactie(toestand(zaak).advies, zaaknummer=zaaknummer, reacties=list(reacties),
-                                  termijn_einde=termijn and termijn.einde, afwijking=afwijking,
-                                  termijn_tot=termijn_tot, datum=datum)
-        self._voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(CollegeReactieVerzonden, **feit, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_reactie", actor=actor)
-        return self._advies_weergave(zaak)
-
-    def advies_naar_raad(self, zaaknummer: str, *, met_reactie: bool = False, actor: str,
-                         datum: date | None = None, reden: str | None = None) -> dict:
-        zaak = self._adviszaak(zaaknummer)
-        datum = self._datum(datum)
-        controleer_naar_raad(toestand(zaak).advies, zaaknummer=zaaknummer, met_reactie=met_reactie, datum=datum)
-        bvm.controleer_open(zaak, datum)
-        zaak.trigger_event(AdviesNaarRaad, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_naar_raad", actor=actor)
-        return self._advies_weergave(zaak)
-
-    def advies_toon(self, zaaknummer: str) -> dict:
-        return self._advies_weergave(self._adviszaak(zaaknummer))
 
 
 # --- views ------------------------------------------------------------------------
@@ -359,63 +302,3 @@ def besluitvorming_als_dict(zaak: Zaak) -> dict:
             for b in bv.besluiten
         ],
     }
-
-
-def advies_als_dict(zaak: Zaak, per: date) -> dict | None:
-    """The advies tracking report: each advies with the college's outcome, the reactietermijn against the facts."""
-    a = toestand(zaak).advies
-    if a is None:
-        return None
-    lopend = None if zaak.is_afgesloten else _termijn(zaak, "reactietermijn", per)
-    einde = a.reactietermijn_einde or (lopend and lopend.einde)
-    adviezen = []
-    for nummer, tekst in enumerate(a.adviezen, start=1):
-        r = a.reacties.get(nummer)
-        adviezen.append({"nummer": nummer, "advies": tekst, "uitkomst": r.uitkomst.value if r else None,
-                         "reactie": r.tekst if r else None})
-    telling = {u.value: sum(x["uitkomst"] == u.value for x in adviezen) for u in AdviesUitkomst}
-    return {
-        "adviesorgaan": a.adviesorgaan, "kenmerk": a.kenmerk, "dagtekening": a.dagtekening,
-        "ontvangen": a.ontvangen, "aantal": len(a.adviezen), "adviezen": adviezen, "telling": telling,
-        "reactietermijn": _reactietermijn(a, einde, per),
-        "naar_raad": [
-            {"datum": z["datum"], "met_reactie": z["met_reactie"],
-             "voor_reactie": a.reactie_datum is None or z["datum"] < a.reactie_datum}
-            for z in a.naar_raad
-        ],
-    }
-
-
-def _reactietermijn(a, einde: date | None, per: date) -> dict:
-    afwijking = None
-    if a.afwijking is not None:
-        soort = None
-        if a.termijn_tot is not None and einde is not None:
-            soort = "verkort" if a.termijn_tot < einde else "verlengd" if a.termijn_tot > einde else None
-        afwijking = {"reden": a.afwijking, "termijn_tot": a.termijn_tot, "soort": soort}
-    t = {"einde": einde, "reactie": a.reactie_datum, "afwijking": afwijking}
-    if a.reactie_datum is not None:
-        t["dagen_na_ontvangst"] = (a.reactie_datum - a.ontvangen).days
-        t["binnen_termijn"] = einde is None or a.reactie_datum <= einde
-        if a.termijn_tot is not None:
-            t["binnen_afwijkende_termijn"] = a.reactie_datum <= a.termijn_tot
-        t["oordeel"] = _oordeel(a.reactie_datum, einde, a.termijn_tot)
-    elif einde is not None:
-        t["oordeel"] = (f"nog geen reactie; de termijn loopt tot en met {nl_datum(einde)}" if per <= einde
-                        else f"nog geen reactie; de termijn is verstreken op {nl_datum(einde)}")
-    return t
-
-
-def dagen(n: int) -> str:
-    return f"{n} dag" if n == 1 else f"{n} dagen"
-
-
-def _oordeel(reactie: date, einde: date | None, termijn_tot: date | None) -> str:
-    if einde is None:
-        return f"gereageerd op {nl_datum(reactie)}"
-    tekst = (f"binnen de termijn ({dagen((einde - reactie).days)} vóór het einde)" if reactie <= einde
-             else f"{dagen((reactie - einde).days)} na het einde van de termijn")
-    if termijn_tot is not None:
-        tekst += ("; binnen de afwijkende termijn" if reactie <= termijn_tot
-                  else "; ook na de afwijkende termijn")
-    return tekst

@@ -160,3 +160,30 @@ def test_volgorde_en_zaaktype_worden_bewaakt(zs):
               "Zaak 900001 (zaaktype wmo-melding) is geen adviesaanvraag", zaaknummer="900001")
     result = zs("advies", "reactie", "3317818", "--advies", "1", "overgenomen", "x", ok=False)
     assert result.exit_code == 2
+
+
+def test_onbekende_uitkomst_noemt_de_vormen_die_je_typt(zs):
+    registreer(zs)
+    ontvang(zs)
+    voor = zs.json("audit", "geschiedenis", "3317818")
+    result = zs("advies", "reactie", "3317818", "--advies", "1", "onzin", "x", ok=False)
+    assert result.exit_code == 2
+    assert "'onzin' is not one of 'gevolgd', 'deels-gevolgd', 'niet-gevolgd', 'toegelicht'" in result.stderr
+    assert zs.json("audit", "geschiedenis", "3317818") == voor
+
+
+def test_een_enkel_advies_en_afsluiten_na_de_reactie(zs):
+    registreer(zs)
+    uit = zs("advies", "ontvangen", "3317818", "--adviesorgaan", "Adviesraad sociaal domein", "--datum", "05-10-2021",
+             "--advies", "Maak inclusie het leidende principe.").stdout
+    assert "Advies bij zaak 3317818 ontvangen: 1 advies." in uit
+    assert "ontvangen 5 oktober 2021; 1 advies" in uit
+    geweigerd(zs, ("advies", "reactie", "3317818", "--datum", "06-10-2021", "--advies", "2", "gevolgd", "x"),
+              "Advies 2 bestaat niet; het advies heeft 1 advies (nummer 1).")
+    uit = zs("advies", "reactie", "3317818", "--datum", "06-10-2021", "--advies", "1", "deels-gevolgd", "Ja, maar.")
+    assert "Reactie college  6 oktober 2021, 1 dag na ontvangst" in uit.stdout
+    assert zs.json("advies", "toon", "3317818")["advies"]["telling"]["deels gevolgd"] == 1
+    # After the reactie the advies was dealt with: 'ingetrokken' and 'advies niet uitgebracht' are over.
+    geweigerd(zs, ("zaak", "afsluiten", "3317818", "--resultaat", "ingetrokken", "--datum", "07-10-2021"),
+              "Resultaat 'ingetrokken' past niet bij zaak 3317818 in status 'gereageerd'; toegestaan: advies verwerkt.")
+    zs("zaak", "afsluiten", "3317818", "--resultaat", "advies verwerkt", "--datum", "07-10-2021")

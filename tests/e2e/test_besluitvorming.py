@@ -149,10 +149,10 @@ def test_beeldvormende_politieke_markt_laat_de_zaak_staan_en_particulieren_worde
     assert (z["status"], pm["soort"], pm["insprekers"], pm["particuliere_insprekers"]) == (
         "college", "beeldvormend", [], 2)
     assert "particuliere inspreker 2 (naam niet vastgelegd)" in zs("raad", "toon", "3462621").stdout
-    # Only a beeldvormende PM: a C item cannot be decided.
-    zs("raad", "agendeer", "3462621", "26-10-2022", "C01", "--datum", "04-10-2022")
-    geweigerd(zs, ("raad", "besluit", "3462621", "--uitkomst", "vastgesteld", "--beslispunt", "x",
-                   "--datum", "26-10-2022"), "er was alleen een beeldvormende politieke markt", zaken=("3462621",))
+    # Only a beeldvormende PM: not on the agenda as a C item.
+    geweigerd(zs, ("raad", "agendeer", "3462621", "26-10-2022", "C01", "--datum", "04-10-2022"),
+              "vraagt een oordeelsvormende politieke markt vóór de raad; er was alleen een beeldvormende politieke "
+              "markt. Plan eerst de oordeelsvormende politieke markt", zaken=("3462621",))
 
 
 def test_agendapunt_wijzigen_bij_vaststellen_agenda_met_reden(zs):
@@ -252,10 +252,28 @@ def test_gegronde_uitspraak_vernietigt_het_besluit_en_de_raad_besluit_opnieuw(zs
     zs("raad", "beroep", "3261787", "--indiener", "Stichting X", "--datum", "01-12-2022")
     z = zs.json("raad", "uitspraak", "3261787", "--uitkomst", "gegrond", "--datum", "01-06-2023")
     assert (z["status"], z["besluitvorming"]["besluiten"][0]["vernietigd"]) == ("vernietigd", True)
-    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_raad", "intrekken"]  # opnieuw besluiten, of intrekken
+    # A new besluit: straight to the raad, via a politieke markt first, or the voorstel is withdrawn.
+    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_politieke_markt", "naar_raad", "intrekken"]
     zs("raad", "agendeer", "3261787", "05-07-2023", "B01", "--datum", "20-06-2023")
     z = besluit(zs, datum="05-07-2023")
     assert (z["status"], len(z["besluitvorming"]["besluiten"])) == ("besluit", 2)
+
+
+def test_na_vernietiging_van_een_d_besluit_eerst_naar_de_politieke_markt(zs):
+    registreer(zs, "3482239", "Intrekkingsverordening individuele studietoeslag", "J. Freriksen", "20-09-2022")
+    zs("raad", "agendeer", "3482239", "26-10-2022", "D01", "--datum", "20-09-2022")
+    besluit(zs, "3482239")
+    zs("raad", "bekendmaking", "3482239", "--datum", "02-11-2022")
+    zs("raad", "beroep", "3482239", "--indiener", "Stichting X", "--datum", "01-12-2022")
+    zs("raad", "uitspraak", "3482239", "--uitkomst", "gegrond", "--datum", "01-06-2023")
+    geweigerd(zs, ("raad", "agendeer", "3482239", "05-07-2023", "C01", "--datum", "02-06-2023"),
+              "er is geen politieke markt gepland. Plan eerst de oordeelsvormende politieke markt",
+              zaken=("3482239",), vergadering="05-07-2023")
+    z = zs.json("raad", "politieke-markt", "3482239", "20-06-2023", "--soort", "oordeelsvormend", "--datum", "02-06-2023")
+    assert z["status"] == "politieke_markt"
+    zs("raad", "agendeer", "3482239", "05-07-2023", "C01", "--datum", "20-06-2023")
+    z = besluit(zs, "3482239", datum="05-07-2023")
+    assert (z["status"], [b["agendacode"] for b in z["besluitvorming"]["besluiten"]]) == ("besluit", ["D01", "C01"])
 
 
 @pytest.mark.parametrize(
@@ -290,19 +308,70 @@ def test_foute_invoer_op_de_raadsagenda_schrijft_niets(zs, args, melding):
     geweigerd(zs, args, melding, zaken=("3261787", "3462621"))
 
 
-def test_raadsbesluit_voor_de_politieke_markt_wordt_geweigerd(zs):
+@pytest.mark.parametrize("code", ["B01", "C01"])
+def test_b_of_c_punt_zonder_politieke_markt_komt_niet_op_de_agenda(zs, code):
+    # Once on the agenda (status 'raad') no politieke markt can be planned, and without one a B or C
+    # item cannot be decided: refused at the agendering, naming the ways out.
     registreer_hvz(zs)
-    zs("raad", "agendeer", "3261787", "26-10-2022", "C01", "--datum", "20-09-2022")  # straight from college
-    r = geweigerd(zs, ("raad", "besluit", "3261787", "--uitkomst", "vastgesteld", "--beslispunt", "x",
-                       "--datum", "26-10-2022"), "Agendapunt C01 (bespreekstuk) vraagt een oordeelsvormende "
-                                                 "politieke markt vóór het raadsbesluit; er is geen politieke markt gepland")
-    assert "of agendeer het voorstel in sectie D" in r.stderr
-    geweigerd(zs, ("raad", "besluit", "3261787", "--uitkomst", "vastgesteld", "--datum", "26-10-2022"),
-              "heeft ten minste één beslispunt")
+    geweigerd(zs, ("raad", "agendeer", "3261787", "26-10-2022", code, "--datum", "20-09-2022"),
+              f"Agendapunt {code} ({'hamerstuk' if code == 'B01' else 'bespreekstuk'}) vraagt een oordeelsvormende "
+              "politieke markt vóór de raad; er is geen politieke markt gepland. Plan eerst de oordeelsvormende "
+              "politieke markt, uiterlijk op 26 oktober 2022 ('zaakstroom raad politieke-markt 3261787 DATUM_PM "
+              "--soort oordeelsvormend'), of agendeer het voorstel in sectie D (bv. D01) als het zonder politieke "
+              "markt naar de raad mag.")
+    # A politieke markt after the vergadering does not count either.
+    zs("raad", "politieke-markt", "3261787", "27-10-2022", "--soort", "oordeelsvormend", "--datum", "20-09-2022")
+    geweigerd(zs, ("raad", "agendeer", "3261787", "26-10-2022", code, "--datum", "04-10-2022"),
+              "de oordeelsvormende politieke markt van 27 oktober 2022 valt na 26 oktober 2022. Agendeer het voor een "
+              "raadsvergadering op of na 27 oktober 2022.")
+    z = zs.json("raad", "agendeer", "3261787", "09-11-2022", code, "--datum", "04-10-2022")
+    assert z["status"] == "raad"
+    geweigerd(zs, ("raad", "besluit", "3261787", "--uitkomst", "vastgesteld", "--datum", "09-11-2022"),
+              "heeft ten minste één beslispunt", vergadering="09-11-2022")
     geweigerd(zs, ("raad", "besluit", "3261787", "--uitkomst", "vastgesteld", "--beslispunt", "x",
-                   "--datum", "25-10-2022"), "De raad besluit in zijn vergadering van 26 oktober 2022")
-    geweigerd(zs, ("zaak", "stap", "3261787", "besluiten", "--datum", "26-10-2022"),
-              "'besluiten' legt ook gegevens vast; gebruik 'zaakstroom raad besluit'")
+                   "--datum", "08-11-2022"), "De raad besluit in zijn vergadering van 9 november 2022",
+              vergadering="09-11-2022")
+    geweigerd(zs, ("zaak", "stap", "3261787", "besluiten", "--datum", "09-11-2022"),
+              "'besluiten' legt ook gegevens vast; gebruik 'zaakstroom raad besluit'", vergadering="09-11-2022")
+    assert besluit(zs, datum="09-11-2022")["status"] == "besluit"
+
+
+def test_d_punt_dat_toch_naar_de_politieke_markt_moet_wordt_aangehouden(zs):
+    registreer(zs, "3482239", "Intrekkingsverordening individuele studietoeslag", "J. Freriksen", "20-09-2022")
+    zs("raad", "agendeer", "3482239", "26-10-2022", "D01", "--datum", "20-09-2022")
+    # At A02 a fraction wants it discussed: no C item without a politieke markt; the raad postpones it.
+    geweigerd(zs, ("raad", "agenda-wijzig", "3482239", "C01", "--datum", "26-10-2022", "--reden", "Fractie wil bespreking"),
+              "Agendapunt C01 (bespreekstuk) vraagt een oordeelsvormende politieke markt vóór de raad; er is geen "
+              "politieke markt gepland. Laat het als D01 in sectie D, of laat de raad het aanhouden ('zaakstroom raad "
+              "besluit 3482239 --uitkomst aangehouden') en plan daarna de oordeelsvormende politieke markt "
+              "('zaakstroom raad politieke-markt 3482239 DATUM_PM --soort oordeelsvormend').", zaken=("3482239",))
+    z = besluit(zs, "3482239", uitkomst="aangehouden")
+    assert [s["stap"] for s in z["volgende_stappen"]] == ["naar_politieke_markt", "naar_raad", "intrekken"]
+    z = zs.json("raad", "politieke-markt", "3482239", "01-11-2022", "--soort", "oordeelsvormend",
+                "--datum", "27-10-2022")
+    assert (z["status"], z["status_sinds"]) == ("politieke_markt", "2022-10-27")
+    zs("raad", "agendeer", "3482239", "09-11-2022", "C01", "--datum", "01-11-2022")
+    z = besluit(zs, "3482239", datum="09-11-2022")
+    assert (z["status"], [a["agendacode"] for a in z["besluitvorming"]["agenderingen"]]) == ("besluit", ["D01", "C01"])
+
+
+def test_intrekken_kan_tot_het_raadsbesluit_en_alleen_als_ingetrokken(zs):
+    registreer(zs, "3482239", "Intrekkingsverordening individuele studietoeslag", "J. Freriksen", "20-09-2022")
+    zs("raad", "agendeer", "3482239", "26-10-2022", "D01", "--datum", "20-09-2022")
+    geweigerd(zs, ("zaak", "afsluiten", "3482239", "--resultaat", "vastgesteld", "--datum", "26-10-2022"),
+              "Resultaat 'vastgesteld' past niet bij zaak 3482239 in status 'raad'; toegestaan: ingetrokken.",
+              zaken=("3482239",))
+    besluit(zs, "3482239", uitkomst="aangehouden")
+    z = zs.json("zaak", "afsluiten", "3482239", "--resultaat", "ingetrokken", "--datum", "27-10-2022")
+    assert (z["status"], z["resultaat"]) == ("afgesloten", "ingetrokken")
+
+    registreer_hvz(zs)
+    plan_pm(zs)
+    agendeer(zs, "B01")
+    besluit(zs)  # after the raadsbesluit its outcome is the resultaat; intrekken is over
+    geweigerd(zs, ("zaak", "afsluiten", "3261787", "--resultaat", "ingetrokken", "--datum", "27-10-2022"),
+              "Resultaat 'ingetrokken' past niet bij zaak 3261787 in status 'besluit'; toegestaan: gewijzigd "
+              "vastgesteld, vastgesteld, verworpen.")
 
 
 def test_verworpen_voorstel_wordt_niet_bekendgemaakt(zs):
@@ -319,7 +388,20 @@ def test_ongeldige_keuzes_zijn_gebruiksfouten(zs):
     result = zs("raad", "politieke-markt", "3261787", "04-10-2022", "--soort", "informeel", ok=False)
     assert result.exit_code == 2 and "'informeel' is not one of" in result.stderr
     result = zs("raad", "besluit", "3261787", "--uitkomst", "goedgekeurd", ok=False)
-    assert result.exit_code == 2
+    # The forms to type: with a hyphen, not with a space (that would need quotes).
+    assert result.exit_code == 2 and "'gewijzigd-vastgesteld'" in result.stderr
+    assert "'gewijzigd vastgesteld'" not in result.stderr
+
+
+def test_enkelvoud_en_meervoud_in_de_uitvoer(zs):
+    zs("zaak", "registreer", "3462621", "--zaaktype", "raadsvoorstel", "--omschrijving", "Transformatieplan sociaal domein",
+       "--portefeuillehouder", "J. Freriksen", "--portefeuillehouder", "M. Luttikholt", "--behandelaar", "M. Moes",
+       "--datum", "30-06-2022")
+    zs("raad", "politieke-markt", "3462621", "04-10-2022", "--soort", "oordeelsvormend", "--spreekrecht",
+       "--max-spreektijd", "1", "--datum", "20-09-2022")
+    agendeer(zs, "C01", "3462621")
+    assert "spreekrecht: ja, max. 1 minuut per inspreker" in zs("raad", "toon", "3462621").stdout
+    assert "bespreekstuk; portefeuillehouders: J. Freriksen, M. Luttikholt" in zs("raad", "agenda", "26-10-2022").stdout
 
 
 def test_tweede_oordeelsvormende_sessie_is_een_feit_en_na_agendering_of_besluit_geweigerd(zs):
@@ -333,7 +415,7 @@ def test_tweede_oordeelsvormende_sessie_is_een_feit_en_na_agendering_of_besluit_
     geweigerd(zs, ("raad", "politieke-markt", "3261787", "20-10-2022", "--soort", "oordeelsvormend",
                    "--datum", "10-10-2022"),
               "Een oordeelsvormende politieke markt kan vanuit status college, zienswijzen_beoordelen, "
-              "politieke_markt; zaak 3261787 heeft status 'raad'.")
+              "aangehouden, vernietigd, politieke_markt; zaak 3261787 heeft status 'raad'.")
     geweigerd(zs, ("raad", "politieke-markt", "3261787", "30-09-2022", "--soort", "beeldvormend",
                    "--datum", "10-10-2022"), "ligt vóór de dag waarop ze gepland werd")
     besluit(zs)

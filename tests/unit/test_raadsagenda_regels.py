@@ -11,11 +11,13 @@ from domain.besluitvorming import (
     SoortPolitiekeMarkt,
     Uitkomst,
     controleer_agendapunt,
+    controleer_agenderen,
     inwerkingtreding,
     lees_agendacode,
     politieke_markt_ontbreekt,
 )
 from domain.fouten import DomeinFout
+from workflow.definitie import definitie
 
 
 @pytest.mark.parametrize(("tekst", "code"), [("B01", "B01"), ("b01", "B01"), (" c12 ", "C12"), ("D99", "D99"),
@@ -71,7 +73,7 @@ RAAD = date(2022, 10, 26)
         ("C01", [pm(RAAD)], None),  # the same day counts: the PM was held before the raad took its besluit
         ("C01", [], "er is geen politieke markt gepland"),
         ("B01", [pm(date(2022, 7, 12), SoortPolitiekeMarkt.BEELDVORMEND)], "er was alleen een beeldvormende"),
-        ("C01", [pm(date(2022, 10, 27))], "van 27 oktober 2022 is op 26 oktober 2022 nog niet gehouden"),
+        ("C01", [pm(date(2022, 10, 27))], "van 27 oktober 2022 valt na 26 oktober 2022"),
     ],
 )
 def test_raadsbesluit_vraagt_politieke_markt_bij_b_en_c_niet_bij_d(code, markten, melding):
@@ -81,6 +83,45 @@ def test_raadsbesluit_vraagt_politieke_markt_bij_b_en_c_niet_bij_d(code, markten
         assert uitkomst is None
     else:
         assert f"Agendapunt {code}" in uitkomst and melding in uitkomst
+
+
+@pytest.mark.parametrize(
+    ("code", "markten", "melding"),
+    [
+        ("D01", [], None),
+        ("B01", [pm(RAAD)], None),
+        ("C01", [], "er is geen politieke markt gepland. Plan eerst de oordeelsvormende politieke markt"),
+        ("B01", [pm(date(2022, 7, 12), SoortPolitiekeMarkt.BEELDVORMEND)], "alleen een beeldvormende"),
+        ("C01", [pm(date(2022, 10, 27))], "Agendeer het voor een raadsvergadering op of na 27 oktober 2022."),
+    ],
+)
+def test_agenderen_als_b_of_c_vraagt_een_politieke_markt_uiterlijk_op_de_vergaderdatum(code, markten, melding):
+    bv = Besluitvorming(politieke_markten=markten)
+    agenderen = dict(zaaknummer="3261787", vergaderdatum=RAAD, code=code, behandeling=None, datum=date(2022, 10, 4))
+    if melding is None:
+        assert controleer_agenderen(bv, None, **agenderen) == code
+    else:
+        with pytest.raises(DomeinFout, match=melding):
+            controleer_agenderen(bv, None, **agenderen)
+
+
+VOOR_HET_RAADSBESLUIT = {"college", "ter_inzage", "zienswijzen_beoordelen", "politieke_markt", "raad", "aangehouden",
+                         "vernietigd"}
+
+
+@pytest.mark.parametrize("zaaktype", ["raadsvoorstel", "adviesaanvraag"])
+def test_elke_status_heeft_een_weg_vooruit(zaaktype):
+    d = definitie(zaaktype)
+    for t in d.toestanden:
+        assert t.eind or any(t.naam in o.van for o in d.overgangen), t.naam
+
+
+def test_intrekken_kan_in_elke_status_zonder_raadsbesluit_en_alleen_als_ingetrokken():
+    overgangen = {o.stap: o for o in definitie("raadsvoorstel").overgangen}
+    assert set(overgangen["intrekken"].van) == VOOR_HET_RAADSBESLUIT
+    assert overgangen["intrekken"].resultaten == ("ingetrokken",)
+    assert "ingetrokken" not in overgangen["afsluiten"].resultaten
+    assert not VOOR_HET_RAADSBESLUIT & set(overgangen["afsluiten"].van)
 
 
 def test_raadsbesluit_zonder_agendapunt_wordt_geweigerd():
