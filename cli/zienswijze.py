@@ -7,17 +7,19 @@ from pathlib import Path
 import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
-from cli.uitvoer import druk_json, nl, tabel
+from cli.uitvoer import aantal, druk_json, nl, tabel
 from domain.ontvankelijkheid import TE_VROEG_GEMEEND
 
 
 def _intern_opties(f):
-    """--intern with who asks and why: identities are shown only when asked for, and that is logged."""
-    f = click.option("--reden", default=None, help="Waarom u persoonsgegevens inziet (wordt gelogd).")(f)
+    """--intern with who asks and why: identities are shown only when asked for, with a reason, and
+    every look is recorded on the zienswijze."""
+    f = click.option("--reden", default=None,
+                     help="Waarom u persoonsgegevens inziet; verplicht bij --intern, wordt vastgelegd.")(f)
     f = click.option("--actor", default=standaard_actor, show_default="$ZAAKSTROOM_ACTOR of OS-gebruiker",
                      help="Wie dit opvraagt.")(f)
     f = click.option("--intern", is_flag=True,
-                     help="Toon de identiteit van indieners (persoonsgegevens; wordt gelogd).")(f)
+                     help="Toon de identiteit van indieners (persoonsgegevens); vraagt --reden, wordt vastgelegd.")(f)
     return json_optie(f)
 
 
@@ -74,8 +76,9 @@ def druk_zienswijze(z: dict, melding: str | None = None) -> None:
     if "geschiedenis" in z:
         click.secho("Geschiedenis", bold=True)
         for e in z["geschiedenis"]:
+            wat = f" ({e['wat']})" if e["wat"] else ""
             reden = f" — {e['reden']}" if e["reden"] else ""
-            click.echo(f"  {nl(e['datum'])}  {e['gebeurtenis']} door {e['actor']}{reden}")
+            click.echo(f"  {nl(e['datum'])}  {e['gebeurtenis']}{wat} door {e['actor']}{reden}")
 
 
 def _toon(z: dict, als_json: bool, melding: str) -> None:
@@ -137,7 +140,8 @@ def indienen(omgeving, zaaknummer, ontvangstdatum, verzenddatum, vorm, themas, s
 
     Een te late zienswijze, of een te vroege (ingediend voordat het ontwerp bestond),
     wordt als overige reactie vastgelegd (niet-ontvankelijk), tenzij zij later
-    verschoonbaar wordt verklaard ('zienswijze verschoonbaar').
+    verschoonbaar wordt verklaard ('zienswijze verschoonbaar'). Na het raadsbesluit
+    kan alleen nog een overige reactie worden geregistreerd (--overige-reactie).
     """
     z = omgeving.app.zienswijzen.dien_zienswijze_in(
         zaaknummer, ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm, themas=list(themas),
@@ -194,12 +198,15 @@ def beantwoorden(omgeving, kenmerk, reactie, standaardreacties, aanpassing, geen
 @handeling
 @click.pass_obj
 def brief(omgeving, kenmerken, soort, actor, reden, datum, als_json):
-    """Leg vast dat de indieners van deze zienswijzen een brief kregen; --datum is de verzenddag."""
+    """Leg vast dat de indieners van deze zienswijzen een brief kregen; --datum is de verzenddag.
+
+    Een brief over het voorstel gaat vóór het raadsbesluit, een brief over het besluit erna.
+    """
     rijen = omgeving.app.zienswijzen.registreer_brieven(list(kenmerken), soort=soort, actor=actor, datum=datum, reden=reden)
     if als_json:
         druk_json(rijen)
         return
-    click.secho(f"Brief ({soort}) vastgelegd voor {len(rijen)} indiener(s):", fg="green")
+    click.secho(f"Brief ({soort}) vastgelegd voor {aantal(len(rijen), 'indiener', 'indieners')}:", fg="green")
     for z in rijen:
         click.echo(f"  {z['kenmerk']}  {z['aanduiding']}")
 
@@ -236,7 +243,8 @@ def lijst(omgeving, zaaknummer, intern, actor, reden, als_json):
     zienswijzen = [z for z in rijen if z["soort"] == "zienswijze"]
     overig = len(rijen) - len(zienswijzen)
     aangepast = sum(1 for z in zienswijzen if z["antwoord"] and z["antwoord"]["leidt_tot_aanpassing"])
-    click.echo(f"{len(zienswijzen)} zienswijze(n), {overig} overige reactie(s); beantwoord "
+    click.echo(f"{aantal(len(zienswijzen), 'zienswijze', 'zienswijzen')}, "
+               f"{aantal(overig, 'overige reactie', 'overige reacties')}; beantwoord "
                f"{sum(z['beantwoord'] for z in zienswijzen)} van {len(zienswijzen)}; leidt tot aanpassing: {aangepast}.")
 
 
@@ -310,20 +318,25 @@ def standaardreactie_lijst(omgeving, zaaknummer, als_json):
 @click.argument("zaaknummer")
 @click.option("--html", "als_html", is_flag=True, help="HTML in plaats van Markdown.")
 @click.option("--intern", is_flag=True,
-              help="Interne versie mét identiteit van de indieners (persoonsgegevens; wordt gelogd).")
+              help="Interne versie mét identiteit van de indieners (persoonsgegevens); vraagt --reden, "
+                   "de inzage wordt bij elke zienswijze vastgelegd.")
 @click.option("--uitvoer", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
               help="Schrijf naar dit bestand in plaats van naar het scherm.")
 @click.option("--voorstel", default=None, help="Slotzin van III, bv. \"Voorgesteld wordt de NVU ter vaststelling …\".")
 @handeling
 @click.pass_obj
 def nota(omgeving, zaaknummer, als_html, intern, uitvoer, voorstel, actor, reden, datum, als_json):
-    """De Nota zienswijzen van een zaak, anoniem tenzij --intern; --datum is de datum van de nota."""
+    """De Nota zienswijzen van een zaak, anoniem tenzij --intern.
+
+    --datum is de datum van de nota (standaard vandaag): zij toont wat er op die dag was
+    (zienswijzen, antwoorden, standaardreacties), en is later opnieuw gemaakt dezelfde.
+    """
     from workflow.nota import stel_op
     from workflow.nota_opmaak import als_html as naar_html
     from workflow.nota_opmaak import als_markdown
 
-    structuur = stel_op(omgeving.app, zaaknummer, datum=datum or omgeving.app.vandaag(), intern=intern,
-                        actor=actor, reden=reden, voorstel=voorstel)
+    structuur = stel_op(omgeving.app, zaaknummer, datum=datum, intern=intern, actor=actor, reden=reden,
+                        voorstel=voorstel)
     if als_json:
         druk_json(structuur)
         return

@@ -11,6 +11,10 @@ Two aggregates, both linked to their zaak by zaaknummer:
 Standaardreacties are kept per zaak, not globally: their text answers the
 arguments about one ontwerp (the ZKA hotel study in the seed), and a zaak's
 nota must not change when another zaak edits a shared block.
+Once the raad decided on the voorstel the inspraak is fixed (`controleer_inspraak_open`);
+what may still happen then: letters about the besluit and overige reacties until
+the zaak is afgesloten, and always erasure (AVG art. 17) and, recorded as events,
+looking up who the indieners are.
 """
 
 from __future__ import annotations
@@ -138,7 +142,9 @@ class Inspraakdossier(Aggregate):
                            tekst=tekst.strip(), actor=actor, datum=datum, reden=reden)
         return code
 
-    def controleer_codes(self, codes: list[str]) -> None:
+    def controleer_codes(self, codes: list[str], datum: date) -> None:
+        """The standaardreacties an answer of `datum` cites: known, and existing on that day (the nota of
+        a day is built from what existed then)."""
         onbekend = [c for c in codes if c not in self.standaardreacties]
         if onbekend:
             bekend = ", ".join(sorted(self.standaardreacties)) or "geen"
@@ -146,6 +152,11 @@ class Inspraakdossier(Aggregate):
                 f"Onbekende standaardreactie {', '.join(onbekend)} bij zaak {self.zaaknummer}; bekend: {bekend}. "
                 f"Voeg haar toe met 'standaardreactie toevoegen {self.zaaknummer} CODE --tekst …'."
             )
+        later = [c for c in codes if self.standaardreacties[c]["sinds"] > datum]
+        if later:
+            raise DomeinFout("; ".join(
+                f"Standaardreactie {c} bestaat sinds {nl_datum(self.standaardreacties[c]['sinds'])}" for c in later
+            ) + f": een antwoord van {nl_datum(datum)} kan haar niet citeren.")
 
     def registreer_zienswijze(self, *, actor: str, datum: date) -> tuple[str, int]:
         """The kenmerk and registratienummer of the next zienswijze, recorded in the dossier."""
@@ -220,6 +231,14 @@ class Zienswijze(Aggregate):
 
         def apply(self, z: Zienswijze) -> None:
             z.indiener_gewist = {"datum": self.datum, "door": self.actor, "reden": self.reden}
+
+    class PersoonsgegevensIngezien(Event):
+        """Someone was shown the indiener's identity, in `wat` (AVG art. 5 lid 2 and 32: who saw it and why)."""
+
+        wat: str
+
+        def apply(self, z: Zienswijze) -> None:
+            pass  # nothing about the zienswijze changes: the event itself is the record
 
     @classmethod
     def dien_in(
@@ -297,6 +316,10 @@ class Zienswijze(Aggregate):
             )
         self.trigger_event(self.BriefVerzonden, soort=soort, actor=actor, datum=datum, reden=reden)
 
+    def registreer_inzage(self, *, wat: str, actor: str, datum: date, reden: str | None) -> None:
+        controleer_inzage(actor, reden)
+        self.trigger_event(self.PersoonsgegevensIngezien, wat=wat, actor=actor, datum=datum, reden=reden.strip())
+
     def vergeet_indiener(self, *, actor: str, datum: date, reden: str | None) -> None:
         if self.indiener_ref is None:
             raise DomeinFout(f"Bij {self.kenmerk} zijn geen persoonsgegevens van de indiener vastgelegd.")
@@ -307,6 +330,89 @@ class Zienswijze(Aggregate):
         if not reden or not reden.strip():
             raise DomeinFout("Wissen van persoonsgegevens vraagt een reden (--reden), bv. een verzoek op grond van art. 17 AVG.")
         self.trigger_event(self.IndienerVergeten, actor=actor, datum=datum, reden=reden.strip())
+
+
+def controleer_inzage(actor: str | None, reden: str | None) -> None:
+    if not actor or not actor.strip():
+        raise DomeinFout("Persoonsgegevens inzien vraagt wie dat doet (--actor).")
+    if not reden or not reden.strip():
+        raise DomeinFout(
+            "Persoonsgegevens inzien vraagt een reden (--reden), bv. \"brieven aan de indieners\": wie de identiteit "
+            "van indieners ziet en waarom, wordt bij de zienswijze vastgelegd."
+        )
+
+
+def geldend_raadsbesluit(zaak):
+    """The raad's besluit on the voorstel that stands, or None: none yet, only aangehouden, or
+    vernietigd by the bestuursrechter (then a new besluit must be prepared, Awb 8:72 lid 4)."""
+    besluit = zaak.besluitvorming.besluit if zaak.besluitvorming is not None else None
+    return None if besluit is None or besluit.vernietigd else besluit
+
+
+def controleer_niet_afgesloten(zaak, wat: str) -> None:
+    """Once the zaak is afgesloten nothing about its inspraak changes. `wat` names the refused action."""
+    if zaak.is_afgesloten:
+        raise DomeinFout(
+            f"Zaak {zaak.zaaknummer} is afgesloten op {nl_datum(zaak.einddatum)} (resultaat {zaak.resultaat}): "
+            f"{wat} kan niet meer; de zienswijzen en de nota liggen vast."
+        )
+
+
+def controleer_inspraak_open(zaak, wat: str, *, na_besluit: str = "") -> None:
+    """The zienswijzen, their ontvankelijkheid, answers and the standaardreacties are what the raad
+    decides on: the nota zienswijzen is part of the raadsbesluit ("In te stemmen met de behandeling
+    van de zienswijzen", seed beslispunt 2). Once the raad decided they are fixed."""
+    controleer_niet_afgesloten(zaak, wat)
+    besluit = geldend_raadsbesluit(zaak)
+    if besluit is not None:
+        raise DomeinFout(
+            f"De raad heeft op {nl_datum(besluit.datum)} over zaak {zaak.zaaknummer} besloten "
+            f"({besluit.uitkomst.value}), met de zienswijzen en hun beantwoording zoals die toen waren: "
+            f"{wat} kan niet meer.{na_besluit}"
+        )
+
+
+def controleer_brief(zaak, soort: str, datum: date) -> None:
+    """A letter about the college's voorstel belongs before the raad decided on it, one about the
+    besluit after (seed beslispunt 4: "de indieners … op de hoogte brengen van het besluit")."""
+    controleer_niet_afgesloten(zaak, "een brief vastleggen")
+    besluit = geldend_raadsbesluit(zaak)
+    if soort == "voorstel" and besluit is not None and datum >= besluit.datum:
+        raise DomeinFout(
+            f"De raad heeft op {nl_datum(besluit.datum)} over het voorstel van zaak {zaak.zaaknummer} besloten: "
+            f"een brief over het voorstel van {nl_datum(datum)} kan niet meer; over het besluit: --soort besluit."
+        )
+    if soort == "besluit":
+        if besluit is None:
+            raise DomeinFout(
+                f"Zaak {zaak.zaaknummer} heeft geen raadsbesluit: een brief over het besluit kan pas daarna "
+                "(over het voorstel van het college: --soort voorstel)."
+            )
+        if datum < besluit.datum:
+            raise DomeinFout(
+                f"Een brief over het besluit ({nl_datum(datum)}) kan niet vóór het raadsbesluit van "
+                f"{nl_datum(besluit.datum)} zijn verzonden."
+            )
+
+
+def zoals_op(events, per: date):
+    """A Zienswijze or Inspraakdossier as it was on `per`, from its events (None: not yet registered).
+
+    A fact counts from the day it took effect (`datum`), not from when it was recorded, so the nota
+    of a day is the same document whenever it is printed (as 'audit toon --per' does for a zaak).
+    Facts of an inspraak need not be recorded in the order of their dates, so a later one is skipped,
+    not a cut-off point: each counted event runs its own apply. The dossier's Geopend is a container,
+    not a fact: it always counts.
+    """
+    aggregate = None
+    for e in events:
+        if aggregate is None:
+            if isinstance(e, Zienswijze.Ingediend) and e.datum > per:
+                return None
+            aggregate = e.mutate(None)
+        elif e.datum <= per:
+            e.apply(aggregate)
+    return aggregate
 
 
 def controleer_indiening(*, vorm: str, samenvatting: str) -> None:

@@ -4,8 +4,12 @@ Its parts follow the seed's Nota zienswijzen (zaak 3261787, 18 mei 2022):
 I INLEIDING (publication, term, count), II SAMENVATTING VAN EN REACTIE OP DE
 ZIENSWIJZEN (per indiener in order of receipt: "Indiener 1 d.d. 9 juli 2021",
 samenvatting en kern, reactie, a closing sentence), III CONCLUSIE EN VOORSTEL.
-Anonymous unless `intern` is asked for; overige reacties (late, informal) are
-not part of it. Reads everything through the application's plain-value queries.
+Anonymous unless `intern` is asked for (with a reason; recorded per zienswijze);
+overige reacties (late, informal) are not part of it. The nota of a day is built
+from the facts that had taken effect on that day (zienswijzen registered, answers
+given, standaardreacties added, verschoonbaar verklaard), so printing it again
+later gives the same document. Reads everything through the application's
+plain-value queries.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from datetime import date
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
-from domain.ontvankelijkheid import TIJDIG, TIJDIG_PER_POST, VERSCHOONBAAR, VOOR_TERMIJN
+from domain.ontvankelijkheid import TE_VROEG_GEMEEND, TIJDIG, TIJDIG_PER_POST, VERSCHOONBAAR, VOOR_TERMIJN
 from domain.zienswijze import alineas
 
 TITEL = "Nota zienswijzen"
@@ -24,13 +28,22 @@ INTERN = "INTERN — bevat persoonsgegevens, niet openbaar maken"
 _TELWOORDEN = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
 
 
-def stel_op(app, zaaknummer: str, *, datum: date, intern: bool = False, actor: str | None = None,
+def stel_op(app, zaaknummer: str, *, datum: date | None = None, intern: bool = False, actor: str | None = None,
             reden: str | None = None, voorstel: str | None = None) -> dict:
-    inspraak = app.zienswijzen.inspraak(zaaknummer)
-    if inspraak["ter_inzage"] is None:
+    """The nota d.d. `datum` (default today; never in the future: it shows what existed on that day)."""
+    datum = app._datum(datum)
+    if app.zienswijzen.inspraak(zaaknummer)["ter_inzage"] is None:
         raise DomeinFout(f"Zaak {zaaknummer} is nooit ter inzage gelegd; er is geen nota zienswijzen te maken.")
-    zienswijzen = [z for z in app.zienswijzen.zienswijzen_van(zaaknummer, intern=intern, actor=actor, reden=reden)
-                   if z["soort"] == "zienswijze"]
+    inspraak = app.zienswijzen.inspraak(zaaknummer, per=datum)
+    if inspraak["ter_inzage"] is None:
+        raise DomeinFout(f"Zaak {zaaknummer} lag op {nl_datum(datum)} nog niet ter inzage; er is geen nota "
+                         "zienswijzen van die dag.")
+    zienswijzen = [z for z in app.zienswijzen.zienswijzen_van(zaaknummer, per=datum) if z["soort"] == "zienswijze"]
+    if intern:
+        indieners = app.zienswijzen.toon_indieners(
+            [z["kenmerk"] for z in zienswijzen], actor=actor, reden=reden,
+            wat=f"de interne nota zienswijzen d.d. {nl_datum(datum)}")
+        zienswijzen = [{**z, "indiener": indieners[z["kenmerk"]]} for z in zienswijzen]
     kennisgeving = inspraak["kennisgeving"] or {}
     ontwerp = kennisgeving.get("ontwerp") or f"het ontwerp “{inspraak['omschrijving']}”"
     hierna = kennisgeving.get("hierna") or "het ontwerp"
@@ -91,6 +104,11 @@ def _inleiding(inspraak: dict, kennisgeving: dict, ontwerp: str, zienswijzen: li
     if n := uitkomsten[VOOR_TERMIJN]:
         zinnen.append(f"Daarnaast {'is' if n == 1 else 'zijn'} vóór het begin van de termijn {_zienswijzen(n)} "
                       f"ingediend toen het ontwerp al bestond; {'die is' if n == 1 else 'die zijn'} ontvankelijk (Awb 6:10).")
+    if n := uitkomsten[TE_VROEG_GEMEEND]:
+        zinnen.append(f"Vóór het begin van de termijn {'is' if n == 1 else 'zijn'} {_zienswijzen(n)} ingediend "
+                      f"voordat het ontwerp bestond, terwijl {'de indiener' if n == 1 else 'de indieners'} "
+                      f"redelijkerwijs {'kon' if n == 1 else 'konden'} menen dat het al bestond (Awb 6:10 lid 1 "
+                      f"sub b); {'die is' if n == 1 else 'die zijn'} hierna meegenomen.")
     if n := uitkomsten[VERSCHOONBAAR]:
         zinnen.append(f"Na afloop van de termijn {'is' if n == 1 else 'zijn'} {_zienswijzen(n)} ingediend waarvan "
                       f"de termijnoverschrijding verschoonbaar is geacht (Awb 6:11); {'die is' if n == 1 else 'die zijn'} hierna "

@@ -4,10 +4,10 @@ Events are kept for years (Archiefwet) and are never changed, while the AVG
 lets a person have their data erased (art. 17). So an indiener's identity is
 encrypted with a key of its own (AES-256-GCM); the event carries only the key's
 id and the ciphertext, and the key lives in the table `persoonsgegevens_sleutels`
-in the same database (migration 0002). Erasing deletes the key: the ciphertext
-in the events stays, unreadable, and history still replays. The key table is
-primary data, not a projection: it is never rebuilt from events. Backups of the
-database keep a deleted key until they expire.
+in the same database (migration 0002, run when the table is missing). Erasing
+deletes the key: the ciphertext in the events stays, unreadable, and history
+still replays. The key table is primary data, not a projection: it is never
+rebuilt from events. Backups of the database keep a deleted key until they expire.
 """
 
 from __future__ import annotations
@@ -74,10 +74,11 @@ class Sleutelkluis:
 
     def _verbinding(self):
         if self._engine is None:
-            from projections.database import maak_engine, migreer
+            from workflow.sqlopslag import heeft_tabel, maak_engine, migreer
 
             engine = maak_engine(self.opslag, schrijven=True)
-            migreer(engine)  # alembic upgrade head, as the projection runner does: creates the key table
+            if not heeft_tabel(engine, TABEL):  # only a new store: Alembic costs most of a second to load
+                migreer(engine)  # alembic upgrade head, as the projection runner does: creates the key table
             self._engine = engine
         return self._engine.begin()
 

@@ -6,6 +6,7 @@ when it went ter inzage) and the date the ontwerp existed (the kennisgeving).
 Volgnummers ("Indiener 1 d.d. 9 juli 2021") are not stored: they follow from
 the order of receipt each time the zienswijzen are listed, so a zienswijze
 registered late but received early still gets its right place.
+The queries can show the inspraak as it was on a day (`per`), for the nota of that day.
 """
 
 from __future__ import annotations
@@ -18,16 +19,21 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import Zienswijzetermijn, beoordeel
-from domain.zaak import Zaak
+from domain.zaak import Zaak, zaak_id
 from domain.zienswijze import (
     Inspraakdossier,
     Zienswijze,
+    controleer_brief,
     controleer_indiening,
+    controleer_inspraak_open,
+    controleer_inzage,
+    controleer_niet_afgesloten,
     geplaatste_codes,
     inspraakdossier_id,
     normaliseer_code,
     stel_reactie_samen,
     zienswijze_id,
+    zoals_op,
 )
 from workflow.basis import Dienst
 from workflow.logboek import log
@@ -62,6 +68,7 @@ class ZienswijzeHandelingen(Dienst):
         wf = self._workflow(zaak)
         if not any(t.naam == "zienswijzetermijn" for s in wf.definitie.toestanden for t in s.termijnen):
             raise DomeinFout(f"Zaaktype {zaak.zaaktype} kent geen ter inzage legging met een zienswijzetermijn.")
+        controleer_inspraak_open(zaak, "de kennisgeving vastleggen")
         datum = self._datum(datum)
         dossier = self._inspraakdossier(zaaknummer)
         if dossier is not None and dossier.kennisgeving is not None:
@@ -77,7 +84,7 @@ class ZienswijzeHandelingen(Dienst):
 
     def voeg_standaardreactie_toe(self, zaaknummer: str, code: str, *, tekst: str, titel: str | None = None,
                                   actor: str, datum: date | None = None, reden: str | None = None) -> dict:
-        self._zaak(zaaknummer)
+        controleer_inspraak_open(self._zaak(zaaknummer), "een standaardreactie toevoegen")
         datum = self._datum(datum)
         dossier = self._inspraakdossier(zaaknummer) or Inspraakdossier.open(zaaknummer, actor=actor, datum=datum)
         code = dossier.voeg_standaardreactie_toe(code=code, titel=titel, tekst=tekst, actor=actor, datum=datum,
@@ -102,6 +109,14 @@ class ZienswijzeHandelingen(Dienst):
     ) -> dict:
         """Register a zienswijze (or, when late or `informeel`, an overige reactie) and judge its timeliness."""
         zaak = self._zaak(zaaknummer)
+        if informeel:
+            controleer_niet_afgesloten(zaak, "een overige reactie registreren")
+        else:
+            controleer_inspraak_open(
+                zaak, "een zienswijze indienen",
+                na_besluit=" Wat nu nog binnenkomt, is geen zienswijze meer: registreer het als overige reactie "
+                           "(--overige-reactie).",
+            )
         if ontvangstdatum > self.vandaag():
             raise DomeinFout(f"De ontvangstdatum {nl_datum(ontvangstdatum)} ligt in de toekomst.")
         datum = self._datum(datum or ontvangstdatum)
@@ -138,6 +153,7 @@ class ZienswijzeHandelingen(Dienst):
     def verklaar_verschoonbaar(self, kenmerk: str, *, reden: str | None, actor: str,
                                datum: date | None = None) -> dict:
         z = self._laad_zienswijze(kenmerk)
+        controleer_inspraak_open(self._zaak(z.zaaknummer), "een zienswijze verschoonbaar verklaren")
         z.verklaar_verschoonbaar(actor=actor, datum=self._na_ontvangst(z, datum), reden=reden)
         self._bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="verschoonbaar", kenmerk=z.kenmerk, actor=actor)
         return self.zienswijze_details(z.kenmerk)
@@ -147,12 +163,13 @@ class ZienswijzeHandelingen(Dienst):
                               actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         """Answer a zienswijze. `aanpassing` None: it does not lead to a change; else what changed."""
         z = self._laad_zienswijze(kenmerk)
+        controleer_inspraak_open(self._zaak(z.zaaknummer), "een zienswijze beantwoorden")
         datum = self._na_ontvangst(z, datum)
         codes: list[str] = []
         for c in [*(normaliseer_code(c) for c in standaardreacties), *geplaatste_codes(reactie)]:
             if c not in codes:
                 codes.append(c)
-        self._inspraakdossier(z.zaaknummer).controleer_codes(codes)
+        self._inspraakdossier(z.zaaknummer).controleer_codes(codes, datum)
         if aanpassing is not None and not aanpassing.strip():
             raise DomeinFout("Zeg bij --aanpassing wat er aan het ontwerp verandert.")
         z.beantwoord(reactie=reactie, standaardreacties=codes, aanpassing=aanpassing and aanpassing.strip(),
@@ -170,6 +187,8 @@ class ZienswijzeHandelingen(Dienst):
         for k in kenmerken:
             z = self._laad_zienswijze(k)
             geladen.setdefault(z.kenmerk, z)
+        for zaaknummer in dict.fromkeys(z.zaaknummer for z in geladen.values()):
+            controleer_brief(self._zaak(zaaknummer), soort, datum)
         for z in geladen.values():
             z.verzend_brief(soort=soort, actor=actor, datum=datum, reden=reden)
         self._bewaar(*geladen.values(), gebeurtenis=f"brief {soort}", kenmerken=list(geladen), actor=actor)
@@ -186,10 +205,10 @@ class ZienswijzeHandelingen(Dienst):
 
     # --- queries --------------------------------------------------------------
 
-    def inspraak(self, zaaknummer: str) -> dict:
-        """The zaak's ter inzage term, kennisgeving and standaardreacties."""
-        zaak = self._zaak(zaaknummer)
-        dossier = self._inspraakdossier(zaaknummer)
+    def inspraak(self, zaaknummer: str, *, per: date | None = None) -> dict:
+        """The zaak's ter inzage term, kennisgeving and standaardreacties (as they were on `per`)."""
+        zaak = self._zaak(zaaknummer) if per is None else self._zaak_per(zaaknummer, per)
+        dossier = self._inspraakdossier(zaaknummer, per)
         termijn = zaak.ter_inzage.bereken() if zaak.ter_inzage else None
         return {
             "zaaknummer": zaak.zaaknummer,
@@ -206,36 +225,63 @@ class ZienswijzeHandelingen(Dienst):
         return self.inspraak(zaaknummer)["standaardreacties"]
 
     def zienswijzen_van(self, zaaknummer: str, *, intern: bool = False, actor: str | None = None,
-                        reden: str | None = None) -> list[dict]:
-        """All zienswijzen and overige reacties of a zaak, in order of receipt.
+                        reden: str | None = None, per: date | None = None) -> list[dict]:
+        """All zienswijzen and overige reacties of a zaak, in order of receipt (as they were on `per`).
 
-        With `intern` the indieners' identities are included; that is logged with who asked.
+        With `intern` the indieners' identities are included: that asks for a reason and is recorded.
         """
         self._zaak(zaaknummer)
-        dossier = self._inspraakdossier(zaaknummer)
-        zienswijzen = self._zienswijzen(dossier)
+        dossier = self._inspraakdossier(zaaknummer, per)
+        zienswijzen = self._zienswijzen(dossier, per)
+        indieners = {}
         if intern:
-            self._log_inzage(actor, reden, zaaknummer=zaaknummer, aantal=len(zienswijzen))
+            indieners = self.toon_indieners([z.kenmerk for z in zienswijzen], actor=actor, reden=reden,
+                                            wat=f"de lijst van zienswijzen van zaak {zaaknummer}")
         teksten = {c: s["tekst"] for c, s in dossier.standaardreacties.items()} if dossier else {}
         nummers = nummering(zienswijzen)
-        rijen = [self._als_dict(z, nummers.get(z.kenmerk), teksten, intern) for z in zienswijzen]
+        rijen = [self._als_dict(z, nummers.get(z.kenmerk), teksten) for z in zienswijzen]
+        if intern:
+            for r in rijen:
+                r["indiener"] = indieners[r["kenmerk"]]
         return sorted(rijen, key=lambda r: (r["volgnummer"] is None, r["ontvangstdatum"], r["registratienummer"]))
 
     def zienswijze_details(self, kenmerk: str, *, intern: bool = False, actor: str | None = None,
                            reden: str | None = None) -> dict:
-        """One zienswijze with its volgnummer and history; identity only with `intern` (logged)."""
+        """One zienswijze with its volgnummer and history; identity only with `intern` (recorded)."""
         z = self._laad_zienswijze(kenmerk)
-        dossier = self._inspraakdossier(z.zaaknummer)
         if intern:
-            self._log_inzage(actor, reden, zaaknummer=z.zaaknummer, kenmerk=z.kenmerk)
+            indiener = self.toon_indieners([z.kenmerk], actor=actor, reden=reden, wat="de zienswijze")[z.kenmerk]
+            z = self._laad_zienswijze(z.kenmerk)  # with the inzage just recorded
+        dossier = self._inspraakdossier(z.zaaknummer)
         teksten = {c: s["tekst"] for c, s in dossier.standaardreacties.items()}
-        d = self._als_dict(z, nummering(self._zienswijzen(dossier)).get(z.kenmerk), teksten, intern)
+        d = self._als_dict(z, nummering(self._zienswijzen(dossier)).get(z.kenmerk), teksten)
+        if intern:
+            d["indiener"] = indiener
         d["geschiedenis"] = [
             {"gebeurtenis": type(e).__name__, "datum": e.datum, "actor": e.actor, "reden": e.reden,
-             "geregistreerd": e.timestamp}
+             "wat": getattr(e, "wat", None), "geregistreerd": e.timestamp}
             for e in self.repository.event_store.get(z.id)
         ]
         return d
+
+    def toon_indieners(self, kenmerken: list[str], *, actor: str | None, reden: str | None, wat: str) -> dict:
+        """The indieners' personal data per kenmerk, for `wat` (a list, a nota).
+
+        Every look at an identity is recorded on that zienswijze, with who and why (AVG art. 5
+        lid 2 and 32), before anything is shown; it is logged as well. Erased or never recorded
+        data is not looked at, so nothing is recorded for it.
+        """
+        controleer_inzage(actor, reden)
+        zienswijzen = [self._laad_zienswijze(k) for k in kenmerken]
+        ingezien = [z for z in zienswijzen if z.indiener_ref is not None and z.indiener_gewist is None]
+        for z in ingezien:
+            z.registreer_inzage(wat=wat, actor=actor, datum=self.vandaag(), reden=reden)
+        if ingezien:
+            self._bewaar(*ingezien, gebeurtenis="persoonsgegevens ingezien", kenmerken=[z.kenmerk for z in ingezien],
+                         actor=actor)
+        log.warning("persoonsgegevens.ingezien", actor=actor, reden=reden, wat=wat,
+                    kenmerken=[z.kenmerk for z in ingezien])
+        return {z.kenmerk: self._indiener(z) for z in zienswijzen}
 
     # --- internals ------------------------------------------------------------
 
@@ -248,20 +294,33 @@ class ZienswijzeHandelingen(Dienst):
             self._sleutelkluis = Sleutelkluis(self.opslag)
         return self._sleutelkluis
 
-    @staticmethod
-    def _log_inzage(actor: str | None, reden: str | None, **context) -> None:
-        if not actor:
-            raise DomeinFout("Persoonsgegevens inzien vraagt wie dat doet (--actor).")
-        log.warning("persoonsgegevens.ingezien", actor=actor, reden=reden, **context)
-
-    def _inspraakdossier(self, zaaknummer: str) -> Inspraakdossier | None:
+    def _inspraakdossier(self, zaaknummer: str, per: date | None = None) -> Inspraakdossier | None:
+        if per is not None:
+            return zoals_op(self.repository.event_store.get(inspraakdossier_id(zaaknummer)), per)
         try:
             return self.repository.get(inspraakdossier_id(zaaknummer))
         except AggregateNotFoundError:
             return None
 
-    def _zienswijzen(self, dossier: Inspraakdossier | None) -> list[Zienswijze]:
-        return [self.repository.get(zienswijze_id(k)) for k in dossier.kenmerken] if dossier else []
+    def _zienswijzen(self, dossier: Inspraakdossier | None, per: date | None = None) -> list[Zienswijze]:
+        if dossier is None:
+            return []
+        if per is None:
+            return [self.repository.get(zienswijze_id(k)) for k in dossier.kenmerken]
+        op_die_dag = (zoals_op(self.repository.event_store.get(zienswijze_id(k)), per) for k in dossier.kenmerken)
+        return [z for z in op_die_dag if z is not None]
+
+    def _zaak_per(self, zaaknummer: str, per: date) -> Zaak:
+        """The zaak as it was on `per`: its events follow each other in time (Zaak.trigger_event)."""
+        zaak = None
+        for e in self.repository.event_store.get(zaak_id(zaaknummer)):
+            if e.datum > per:
+                break
+            zaak = e.mutate(zaak)
+        if zaak is None:
+            self._zaak(zaaknummer)  # "Zaak … bestaat niet."
+            raise DomeinFout(f"Zaak {zaaknummer} bestond op {nl_datum(per)} nog niet.")
+        return zaak
 
     def _laad_zienswijze(self, kenmerk: str) -> Zienswijze:
         kenmerk = kenmerk.strip()
@@ -301,12 +360,13 @@ class ZienswijzeHandelingen(Dienst):
             return GEWIST
         return self._kluis().ontsleutel(z.indiener_ref, z.indiener_versleuteld) or GEWIST
 
-    def _als_dict(self, z: Zienswijze, volgnummer: int | None, teksten: dict[str, str], intern: bool) -> dict:
+    @staticmethod
+    def _als_dict(z: Zienswijze, volgnummer: int | None, teksten: dict[str, str]) -> dict:
         antwoord = None
         if z.antwoord is not None:
             antwoord = {**z.antwoord,
                         "volledig": stel_reactie_samen(z.antwoord["reactie"], z.antwoord["standaardreacties"], teksten)}
-        d = {
+        return {
             "kenmerk": z.kenmerk,
             "zaaknummer": z.zaaknummer,
             "registratienummer": z.registratienummer,
@@ -330,9 +390,6 @@ class ZienswijzeHandelingen(Dienst):
             "indiener_gewist": z.indiener_gewist,
             "versie": z.version,
         }
-        if intern:
-            d["indiener"] = self._indiener(z)
-        return d
 
 
 @voorwaarde("zienswijzen_beantwoord")

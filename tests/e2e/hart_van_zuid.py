@@ -144,6 +144,15 @@ def seed(zs, *extra_1: str) -> None:
     beantwoord_seed(zs)
 
 
+def tot_het_raadsbesluit(zs) -> None:
+    """From zienswijzen beoordelen to the raad's besluit of 26 October 2022 (hamerstuk B01), as the scenario."""
+    zs("zaak", "stap", HVZ, "zienswijzen_beoordelen", "--datum", "11-08-2021")
+    zs("raad", "politieke-markt", HVZ, "04-10-2022", "--soort", "oordeelsvormend", "--datum", "20-09-2022")
+    zs("raad", "agendeer", HVZ, "26-10-2022", "B01", "--behandeling", "hamerstuk", "--datum", "04-10-2022")
+    zs("raad", "besluit", HVZ, "--uitkomst", "vastgesteld", "--beslispunt", "De NvU vaststellen.",
+       "--datum", "26-10-2022")
+
+
 # --- the raw database -----------------------------------------------------------
 
 

@@ -112,11 +112,17 @@ def test_nota_is_anoniem_en_de_interne_versie_moet_expliciet_worden_gevraagd(zs)
     assert f"Indiener: {NAAM}, h.stork@example.nl (kenmerk 3261787-1)" in intern.stdout
     assert "Indiener: (geen persoonsgegevens vastgelegd) (kenmerk 3261787-2)" in intern.stdout
     assert "persoonsgegevens.ingezien" in intern.stderr and "griffier" in intern.stderr
+    # The look is recorded on the zienswijze whose identity was shown: who, why, in what.
+    [inzage] = [e for e in zs.json("zienswijze", "toon", f"{HVZ}-1")["geschiedenis"]
+                if e["gebeurtenis"] == "PersoonsgegevensIngezien"]
+    assert (inzage["actor"], inzage["reden"], inzage["wat"]) == (
+        "griffier", "brieven aan indieners", "de interne nota zienswijzen d.d. 18 mei 2022")
+    assert "PersoonsgegevensIngezien" not in zs("zienswijze", "toon", f"{HVZ}-2").stdout  # nothing to see there
 
     # Erasure: the published nota is unchanged, the internal one says the data is gone.
     zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "Verzoek indiener (AVG art. 17)")
     assert nota(zs).stdout == anoniem.stdout
-    intern = nota(zs, "--intern", "--actor", "griffier").stdout
+    intern = nota(zs, "--intern", "--actor", "griffier", "--reden", "controle").stdout
     assert "Indiener: [gegevens gewist] (kenmerk 3261787-1)" in intern and NAAM not in intern
 
 
@@ -126,7 +132,7 @@ def test_concept_nota_en_een_zienswijze_die_tot_aanpassing_leidt(zs):
         zs("zienswijze", "indienen", HVZ, "--ontvangen", ontvangen, "--samenvatting", "Minder kamers.",
            "--thema", "hotelprogramma")
     zs("zienswijze", "beantwoorden", f"{HVZ}-2", "--reactie", "Het ZKA-onderzoek geeft 60 tot 80 kamers.",
-       "--aanpassing", "het hotel krijgt circa 60 - 80 kamers in plaats van circa 80.")
+       "--aanpassing", "het hotel krijgt circa 60 - 80 kamers in plaats van circa 80.", "--datum", "18-05-2022")
     n = zs.json("nota", HVZ, "--datum", "18-05-2022")
     assert n["concept"] is True
     [eerste, tweede] = n["hoofdstukken"][1]["zienswijzen"]
@@ -141,6 +147,69 @@ def test_concept_nota_en_een_zienswijze_die_tot_aanpassing_leidt(zs):
         "Voorgesteld wordt de concept NVU met de genoemde aanpassingen ter vaststelling aan te bieden aan de raad.",
     ]
     assert "**CONCEPT: niet alle zienswijzen zijn beantwoord.**" in zs("nota", HVZ).stdout
+
+
+def test_de_nota_van_een_dag_blijft_dezelfde_wat_er_later_ook_gebeurt(zs):
+    seed(zs)
+    zs("zienswijze", "indienen", HVZ, "--ontvangen", "12-08-2021", "--samenvatting", "Te laat, per koerier.",
+       "--thema", "parkeren")  # 3261787-5: an overige reactie on 18 May 2022
+    md, structuur = nota(zs).stdout, zs.json("nota", HVZ, "--datum", "18-05-2022", "--voorstel", VOORSTEL)
+
+    # After the nota: a new standaardreactie, a new answer to zienswijze 2, the late one verschoonbaar.
+    zs("standaardreactie", "toevoegen", HVZ, "PARKEREN", "--tekst", "Er komt een parkeergarage.",
+       "--datum", "01-06-2022")
+    zs("zienswijze", "beantwoorden", f"{HVZ}-2", "--standaardreactie", "PARKEREN",
+       "--aanpassing", "een parkeergarage onder het hotel", "--datum", "01-06-2022")
+    zs("zienswijze", "verschoonbaar", f"{HVZ}-5", "--reden", "Koerier bevestigt bezorging op 10 augustus 2021",
+       "--datum", "20-06-2022")
+    assert nota(zs).stdout == md
+    assert zs.json("nota", HVZ, "--datum", "18-05-2022", "--voorstel", VOORSTEL) == structuur
+
+    # The nota of a later day has them.
+    later = zs.json("nota", HVZ, "--datum", "01-07-2022")
+    assert [e["kop"] for e in later["hoofdstukken"][1]["zienswijzen"]] == [
+        "Indiener 1 d.d. 9 juli 2021", "Indiener 2 d.d. 9 juli 2021", "Indiener 3 d.d. 12 juli 2021",
+        "Indiener 4 d.d. 12 augustus 2021"]
+    assert later["hoofdstukken"][1]["zienswijzen"][1]["reactie"] == ["Er komt een parkeergarage."]
+    assert "Na afloop van de termijn is één zienswijze ingediend" in later["hoofdstukken"][0]["alineas"][0]
+    # In between: the new answer, not yet the verschoonbaarverklaring.
+    tussen = zs.json("nota", HVZ, "--datum", "01-06-2022")
+    assert len(tussen["hoofdstukken"][1]["zienswijzen"]) == 3
+    assert tussen["hoofdstukken"][2]["alineas"][0].startswith("Eén van de drie zienswijzen leidt tot aanpassing")
+    # Before anything came in: no zienswijzen yet, and the term still running.
+    vroeg = zs.json("nota", HVZ, "--datum", "01-07-2021")
+    assert vroeg["hoofdstukken"][1]["alineas"] == ["Er zijn geen zienswijzen ingediend."]
+
+
+def test_nota_van_voor_de_ter_inzage_legging_of_uit_de_toekomst_bestaat_niet(zs):
+    seed(zs)
+    fout = zs("nota", HVZ, "--datum", "29-06-2021", ok=False)
+    assert fout.exit_code == 1
+    assert "Zaak 3261787 lag op 29 juni 2021 nog niet ter inzage; er is geen nota zienswijzen van die dag." in fout.stderr
+    fout = zs("nota", HVZ, "--datum", "01-01-2199", ok=False)
+    assert fout.exit_code == 1 and "ligt in de toekomst" in fout.stderr
+
+
+def test_inleiding_noemt_zienswijzen_van_buiten_de_termijn_die_toch_ontvankelijk_zijn(zs):
+    registreer_en_leg_ter_inzage(zs)  # ontwerp of 29 June 2021, ter inzage 30 June t/m 10 August 2021
+    for ontvangen, datum in (("29-06-2021", "30-06-2021"), ("28-06-2021", "30-06-2021"), ("27-06-2021", "30-06-2021"),
+                             ("12-08-2021", "12-08-2021"), ("09-07-2021", "09-07-2021")):
+        zs("zienswijze", "indienen", HVZ, "--ontvangen", ontvangen, "--samenvatting", "Over het hotel.",
+           "--datum", datum)
+    for kenmerk in ("3261787-2", "3261787-3"):  # te vroeg: the indiener could think the ontwerp existed
+        zs("zienswijze", "verschoonbaar", kenmerk, "--reden", "Aangekondigd in een persbericht", "--datum", "01-07-2021")
+    zs("zienswijze", "verschoonbaar", f"{HVZ}-4", "--reden", "Poststoring", "--datum", "13-08-2021")
+    [inleiding] = zs.json("nota", HVZ, "--datum", "18-05-2022")["hoofdstukken"][0]["alineas"]
+    assert inleiding.split("ter inzage gelegen. ")[1] == (
+        "Binnen de termijn van terinzagelegging is één schriftelijke zienswijze ingediend. "
+        "Daarnaast is vóór het begin van de termijn één zienswijze ingediend toen het ontwerp al bestond; die is "
+        "ontvankelijk (Awb 6:10). "
+        "Vóór het begin van de termijn zijn twee zienswijzen ingediend voordat het ontwerp bestond, terwijl de "
+        "indieners redelijkerwijs konden menen dat het al bestond (Awb 6:10 lid 1 sub b); die zijn hierna "
+        "meegenomen. "
+        "Na afloop van de termijn is één zienswijze ingediend waarvan de termijnoverschrijding verschoonbaar is "
+        "geacht (Awb 6:11); die is hierna meegenomen."
+    )
 
 
 def test_nota_van_een_zaak_die_nooit_ter_inzage_lag_wordt_geweigerd(zs):

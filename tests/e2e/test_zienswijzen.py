@@ -10,6 +10,7 @@ from tests.e2e.hart_van_zuid import (
     registreer_en_leg_ter_inzage,
     seed,
     stand,
+    tot_het_raadsbesluit,
 )
 
 
@@ -37,7 +38,7 @@ def test_seed_drie_zienswijzen_op_volgorde_van_ontvangst_en_de_late_brief_als_ov
 
     uit = zs("zienswijze", "lijst", HVZ).stdout
     assert "Indiener 2 d.d. 9 juli 2021" in uit and "Overige reactie d.d. 8 december 2021" in uit
-    assert "3 zienswijze(n), 1 overige reactie(s); beantwoord 0 van 3" in uit
+    assert "3 zienswijzen, 1 overige reactie; beantwoord 0 van 3" in uit
 
     beantwoord_seed(zs)
     rijen = zs.json("zienswijze", "lijst", HVZ)
@@ -222,16 +223,36 @@ def test_besluitvorming_wacht_tot_elke_ontvankelijke_zienswijze_beantwoord_is(zs
 
 def test_brieven_aan_de_indieners(zs):
     seed(zs)
-    rijen = zs.json("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "voorstel",
-                    "--datum", "21-09-2022")
-    assert [r["brieven"] for r in rijen] == [[{"soort": "voorstel", "datum": "2022-09-21"}]] * 3
-    zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "besluit", "--datum", "02-11-2022")
-    assert "voorstel 21 september 2022, besluit 2 november 2022" in zs("zienswijze", "lijst", HVZ).stdout
+    uit = zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "voorstel",
+             "--datum", "21-09-2022").stdout
+    assert "Brief (voorstel) vastgelegd voor 3 indieners:" in uit
+    assert [r["brieven"] for r in zs.json("zienswijze", "lijst", HVZ)[:3]] == [
+        [{"soort": "voorstel", "datum": "2022-09-21"}]] * 3
     voor = stand(zs.db)
+    fout = zs("zienswijze", "brief", f"{HVZ}-1", "--soort", "besluit", "--datum", "21-09-2022", ok=False)
+    assert fout.exit_code == 1
+    assert "Zaak 3261787 heeft geen raadsbesluit: een brief over het besluit kan pas daarna" in fout.stderr
+    assert stand(zs.db) == voor
+
+    tot_het_raadsbesluit(zs)
+    voor = stand(zs.db)
+    fout = zs("zienswijze", "brief", f"{HVZ}-1", "--soort", "besluit", "--datum", "25-10-2022", ok=False)
+    assert fout.exit_code == 1 and "kan niet vóór het raadsbesluit van 26 oktober 2022" in fout.stderr
+    fout = zs("zienswijze", "brief", f"{HVZ}-1", "--soort", "voorstel", "--datum", "27-10-2022", ok=False)
+    assert fout.exit_code == 1 and "een brief over het voorstel van 27 oktober 2022 kan niet meer" in fout.stderr
     fout = zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-9", "--soort", "besluit", ok=False)
     assert fout.exit_code == 1 and "3261787-9 bestaat niet" in fout.stderr
     assert zs("zienswijze", "brief", f"{HVZ}-1", "--soort", "bedankje", ok=False).exit_code == 2
     assert stand(zs.db) == voor
+    # A letter about the voorstel sent before the besluit may still be recorded afterwards.
+    zs("zienswijze", "brief", f"{HVZ}-4", "--soort", "voorstel", "--datum", "21-09-2022")
+
+    uit = zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "besluit",
+             "--datum", "02-11-2022").stdout
+    assert "Brief (besluit) vastgelegd voor 3 indieners:" in uit
+    assert "voorstel 21 september 2022, besluit 2 november 2022" in zs("zienswijze", "lijst", HVZ).stdout
+    assert "Brief (besluit) vastgelegd voor 1 indiener:" in zs("zienswijze", "brief", f"{HVZ}-4", "--soort", "besluit",
+                                                               "--datum", "02-11-2022").stdout
 
 
 def test_kennisgeving_alleen_bij_een_zaaktype_met_ter_inzage(zs):
@@ -251,9 +272,25 @@ def test_persoonsgegevens_staan_nooit_leesbaar_in_de_events_en_kunnen_worden_gew
     assert "Henri" not in zs("zienswijze", "toon", f"{HVZ}-1").stdout
     assert "indiener" not in zs.json("zienswijze", "toon", f"{HVZ}-1")
 
+    voor = stand(zs.db)
+    for intern in (["zienswijze", "toon", f"{HVZ}-1"], ["zienswijze", "lijst", HVZ], ["nota", HVZ]):
+        fout = zs(*intern, "--intern", "--actor", "jurist", ok=False)
+        assert fout.exit_code == 1 and "Persoonsgegevens inzien vraagt een reden (--reden)" in fout.stderr
+        assert "Henri" not in fout.output
+    assert stand(zs.db) == voor
+
     intern = zs.json("zienswijze", "toon", f"{HVZ}-1", "--intern", "--actor", "jurist", "--reden", "bezwaar")
     assert intern["indiener"] == {"naam": NAAM, "adres": ADRES, "email": EMAIL}
     assert intern["persoonsgegevens"] == "versleuteld"
+    assert intern["geschiedenis"][-1] | {"geregistreerd": None} == {
+        "gebeurtenis": "PersoonsgegevensIngezien", "wat": "de zienswijze", "actor": "jurist", "reden": "bezwaar",
+        "datum": intern["geschiedenis"][-1]["datum"], "geregistreerd": None}
+    # The list shows all identities: the look is recorded on each zienswijze with personal data (only -1 here).
+    uit = zs("zienswijze", "lijst", HVZ, "--intern", "--actor", "griffier", "--reden", "brieven aan de indieners")
+    assert NAAM in uit.stdout and "persoonsgegevens.ingezien" in uit.stderr
+    assert "PersoonsgegevensIngezien (de lijst van zienswijzen van zaak 3261787) door griffier — brieven aan de " \
+           "indieners" in zs("zienswijze", "toon", f"{HVZ}-1").stdout
+    assert "PersoonsgegevensIngezien" not in zs("zienswijze", "toon", f"{HVZ}-2").stdout
 
     voor = stand(zs.db)
     fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", ok=False)
@@ -269,12 +306,77 @@ def test_persoonsgegevens_staan_nooit_leesbaar_in_de_events_en_kunnen_worden_gew
     assert stand(zs.db) == (voor[0] + 1, voor[1] - 1)  # one event more, the key gone
 
     # History replays, the identity is gone, the rest is intact.
-    intern = zs.json("zienswijze", "toon", f"{HVZ}-1", "--intern", "--actor", "jurist")
+    intern = zs.json("zienswijze", "toon", f"{HVZ}-1", "--intern", "--actor", "jurist", "--reden", "bezwaar")
     assert intern["indiener"] == "[gegevens gewist]"
     assert intern["aanduiding"] == "Indiener 1 d.d. 9 juli 2021" and intern["beantwoord"]
-    assert [e["gebeurtenis"] for e in intern["geschiedenis"]] == ["Ingediend", "Beantwoord", "IndienerVergeten"]
+    assert [e["gebeurtenis"] for e in intern["geschiedenis"]] == [  # nothing left to see: no inzage recorded
+        "Ingediend", "Beantwoord", "PersoonsgegevensIngezien", "PersoonsgegevensIngezien", "IndienerVergeten"]
     for gegeven in (NAAM, ADRES, EMAIL):
         assert gegeven.encode() not in opgeslagen_bytes(zs.db)
-    assert "[gegevens gewist]" in zs("zienswijze", "lijst", HVZ, "--intern", "--actor", "jurist").stdout
+    assert "[gegevens gewist]" in zs("zienswijze", "lijst", HVZ, "--intern", "--actor", "jurist",
+                                     "--reden", "bezwaar").stdout
     fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "nogmaals", ok=False)
     assert fout.exit_code == 1 and "al gewist" in fout.stderr
+
+
+def test_na_het_raadsbesluit_liggen_de_zienswijzen_vast_en_na_afsluiten_alles(zs):
+    seed(zs, "--naam", NAAM)
+    zs("zienswijze", "indienen", HVZ, "--ontvangen", "12-08-2021", "--samenvatting", "Te laat.")  # 3261787-5
+    zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "voorstel", "--datum", "21-09-2022")
+    tot_het_raadsbesluit(zs)
+    nota = zs("nota", HVZ, "--datum", "26-10-2022").stdout
+
+    besloten = ("De raad heeft op 26 oktober 2022 over zaak 3261787 besloten (vastgesteld), met de zienswijzen en "
+                "hun beantwoording zoals die toen waren: ")
+    voor = stand(zs.db)
+    for args, wat in [
+        (["zienswijze", "beantwoorden", f"{HVZ}-2", "--reactie", "Toch anders.", "--aanpassing", "minder kamers"],
+         "een zienswijze beantwoorden kan niet meer."),
+        (["zienswijze", "verschoonbaar", f"{HVZ}-5", "--reden", "Poststoring"],
+         "een zienswijze verschoonbaar verklaren kan niet meer."),
+        (["standaardreactie", "toevoegen", HVZ, "NIEUW", "--tekst", "Nog een blok."],
+         "een standaardreactie toevoegen kan niet meer."),
+        (["zienswijze", "indienen", HVZ, "--ontvangen", "27-10-2022", "--samenvatting", "Na het besluit.",
+          "--naam", "Piet Puk"],
+         "een zienswijze indienen kan niet meer. Wat nu nog binnenkomt, is geen zienswijze meer: registreer het "
+         "als overige reactie (--overige-reactie)."),
+        # Received within the term but found only now: the raad decided without it.
+        (["zienswijze", "indienen", HVZ, "--ontvangen", "20-07-2021", "--samenvatting", "In een la gevonden.",
+          "--datum", "27-10-2022"], "een zienswijze indienen kan niet meer."),
+    ]:
+        fout = zs(*args, ok=False)
+        assert fout.exit_code == 1, fout.output
+        assert besloten + wat in fout.stderr
+    assert stand(zs.db) == voor
+
+    # Still possible: the letters about the besluit, an overige reactie, and looking up identities (recorded).
+    zs("zienswijze", "brief", f"{HVZ}-1", f"{HVZ}-2", f"{HVZ}-3", "--soort", "besluit", "--datum", "02-11-2022")
+    z = zs.json("zienswijze", "indienen", HVZ, "--ontvangen", "27-10-2022", "--overige-reactie",
+                "--samenvatting", "Na het besluit.", "--datum", "27-10-2022")
+    assert (z["kenmerk"], z["soort"]) == ("3261787-6", "overige reactie")
+    zs("zaak", "afsluiten", HVZ, "--resultaat", "vastgesteld", "--datum", "22-12-2022")
+
+    afgesloten = "Zaak 3261787 is afgesloten op 22 december 2022 (resultaat vastgesteld): "
+    voor = stand(zs.db)
+    for args, wat in [
+        (["zienswijze", "brief", f"{HVZ}-1", "--soort", "besluit", "--datum", "23-12-2022"],
+         "een brief vastleggen kan niet meer; de zienswijzen en de nota liggen vast."),
+        (["zienswijze", "indienen", HVZ, "--ontvangen", "23-12-2022", "--overige-reactie", "--samenvatting", "Laat."],
+         "een overige reactie registreren kan niet meer; de zienswijzen en de nota liggen vast."),
+        (["zienswijze", "indienen", HVZ, "--ontvangen", "23-12-2022", "--samenvatting", "Laat."],
+         "een zienswijze indienen kan niet meer"),
+        (["zienswijze", "beantwoorden", f"{HVZ}-1", "--reactie", "x", "--geen-aanpassing"],
+         "een zienswijze beantwoorden kan niet meer"),
+        (["zienswijze", "verschoonbaar", f"{HVZ}-5", "--reden", "x"], "een zienswijze verschoonbaar verklaren"),
+        (["standaardreactie", "toevoegen", HVZ, "NIEUW", "--tekst", "x"], "een standaardreactie toevoegen"),
+    ]:
+        fout = zs(*args, ok=False)
+        assert fout.exit_code == 1, fout.output
+        assert afgesloten + wat in fout.stderr
+    assert stand(zs.db) == voor
+    assert zs("nota", HVZ, "--datum", "26-10-2022").stdout == nota
+
+    # Erasure (AVG art. 17) stays possible: the archive keeps the zienswijze, not the person.
+    z = zs.json("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "Verzoek indiener (AVG art. 17)")
+    assert z["persoonsgegevens"] == "gewist"
+    assert zs("nota", HVZ, "--datum", "26-10-2022").stdout == nota
