@@ -116,6 +116,14 @@ class ZaakHandelingen:
                 f"toegestaan: {', '.join(toegestaan)}."
             )
         overgang = passend[0]
+        # After a raadsbesluit the zaak's resultaat is what the raad decided, not a free choice.
+        besluit = zaak.besluitvorming.besluit if getattr(zaak, "besluitvorming", None) else None
+        uitkomsten = {u.value for u in type(besluit.uitkomst)} if besluit else set()
+        if besluit and resultaat in uitkomsten and resultaat != besluit.uitkomst.value:
+            raise DomeinFout(
+                f"De raad besloot op {nl_datum(besluit.datum)}: {besluit.uitkomst.value}; "
+                f"sluit zaak {zaaknummer} af met --resultaat \"{besluit.uitkomst.value}\"."
+            )
         zaak.sluit_af(stap=overgang.stap, naar=overgang.naar, resultaat=resultaat,
                       actor=actor, datum=datum, reden=reden)
         self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="afgesloten", actor=actor)

@@ -421,3 +421,14 @@ def test_tweede_oordeelsvormende_sessie_is_een_feit_en_na_agendering_of_besluit_
     besluit(zs)
     geweigerd(zs, ("raad", "politieke-markt", "3261787", "01-11-2022", "--soort", "beeldvormend",
                    "--datum", "27-10-2022"), "De raad besloot al op 26 oktober 2022")
+
+
+def test_het_resultaat_van_de_zaak_is_wat_de_raad_besloot(zs):
+    registreer_hvz(zs)
+    plan_pm(zs)
+    agendeer(zs, "C01", "3261787", "--behandeling", "bespreekstuk")
+    besluit(zs, uitkomst="verworpen")
+    geweigerd(zs, ("zaak", "afsluiten", "3261787", "--resultaat", "vastgesteld", "--datum", "27-10-2022"),
+              "De raad besloot op 26 oktober 2022: verworpen; sluit zaak 3261787 af met --resultaat \"verworpen\".")
+    z = zs.json("zaak", "afsluiten", "3261787", "--resultaat", "verworpen", "--datum", "27-10-2022")
+    assert (z["status"], z["resultaat"]) == ("afgesloten", "verworpen")
