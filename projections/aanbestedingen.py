@@ -24,7 +24,7 @@ from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
 from projections.database import maak_engine
 from projections.models import AanbestedingRij
-from projections.projectie import Projectie, ProjectieFout
+from projections.projectie import Projectie, ProjectieFout, controleer_volgorde
 
 A = Aanbesteding
 
@@ -102,11 +102,7 @@ def _rijen(session: Session, event: A.Event) -> list[AanbestedingRij]:
     if not rijen:
         raise ProjectieFout(f"Aanbesteding met id {event.originator_id} ontbreekt in de projectie aanbestedingen.")
     for rij in rijen:
-        if rij.versie + 1 != event.originator_version:
-            raise ProjectieFout(
-                f"Aanbesteding {rij.kenmerk} staat in de projectie op versie {rij.versie}, maar de volgende "
-                f"gebeurtenis heeft versie {event.originator_version}."
-            )
+        controleer_volgorde(f"Aanbesteding {rij.kenmerk}", rij.versie, event)
     return rijen
 
 

@@ -35,3 +35,13 @@ class Projectie:
 
     def tel(self, session: Session) -> int:
         return sum(session.scalar(select(func.count()).select_from(t)) or 0 for t in self.tabellen)
+
+
+def controleer_volgorde(naam: str, versie: int, event) -> None:
+    """A row must receive its aggregate's events in order, each exactly once; anything else
+    means the projection and the log disagree, and the batch must not be written."""
+    if versie + 1 != event.originator_version:
+        raise ProjectieFout(
+            f"{naam} staat in de projectie op versie {versie}, maar de volgende gebeurtenis heeft "
+            f"versie {event.originator_version}."
+        )

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from domain.termijnen import Termijn
 from domain.zaak import LopendeTermijn, Zaak
 from projections.models import ZaakRij
-from projections.projectie import Projectie, ProjectieFout
+from projections.projectie import Projectie, ProjectieFout, controleer_volgorde
 
 
 def huidige_termijn(termijnen: list[dict], verschoven_dagen: int) -> tuple[LopendeTermijn, Termijn] | None:
@@ -109,11 +109,7 @@ def _rij(session: Session, event) -> ZaakRij:
     rij = session.scalars(select(ZaakRij).where(ZaakRij.zaak_id == str(event.originator_id))).one_or_none()
     if rij is None:
         raise ProjectieFout(f"Zaak met id {event.originator_id} ontbreekt in de projectie zaken.")
-    if rij.versie + 1 != event.originator_version:
-        raise ProjectieFout(
-            f"Zaak {rij.zaaknummer} staat in de projectie op versie {rij.versie}, maar de volgende "
-            f"gebeurtenis heeft versie {event.originator_version}."
-        )
+    controleer_volgorde(f"Zaak {rij.zaaknummer}", rij.versie, event)
     return rij
 
 

@@ -10,15 +10,7 @@
 # its --reden says so. Ends by printing the tender and its timeline.
 set -euo pipefail
 
-# Print each command as it could be typed, then run it (its output is the aanbesteding, shown later).
-zs() {
-  local arg line='$ zaakstroom'
-  for arg in "$@"; do
-    if [[ "$arg" =~ [[:space:]\'\;\&] ]]; then line+=" \"${arg//\"/\\\"}\""; else line+=" $arg"; fi
-  done
-  echo "$line"
-  zaakstroom "$@" > /dev/null
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 K=HGL-BO-2023  # kenmerk [verzonnen]: the seed names no tender reference
 WIJKRACHT="Wijkracht Hengelo"

@@ -7,15 +7,7 @@
 # 02-11-2022), and the reason text says so.
 set -euo pipefail
 
-# Print each command as it could be typed, then run it (its output is the zaak, shown later).
-zs() {
-  local arg line='$ zaakstroom'
-  for arg in "$@"; do
-    if [[ "$arg" =~ [[:space:]\'\;\&] ]]; then line+=" \"${arg//\"/\\\"}\""; else line+=" $arg"; fi
-  done
-  echo "$line"
-  zaakstroom "$@" > /dev/null
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 echo "== B01 3261787 Nota van uitgangspunten Hart van Zuid De Koppeling (hamerstuk) =="
 zs zaak registreer 3261787 --zaaktype raadsvoorstel \
