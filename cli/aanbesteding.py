@@ -7,6 +7,8 @@ before the definitive award); `toon` and `tijdlijn` show everything only with
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable
 
 import click
@@ -25,9 +27,12 @@ class Score(click.ParamType):
         if isinstance(value, float):
             return value
         try:
-            return float(str(value).replace(",", "."))
+            score = float(str(value).replace(",", "."))
         except ValueError:
             self.fail(f"{value!r} is geen getal; bijvoorbeeld 87 of 87,5.", param, ctx)
+        if not math.isfinite(score) or score < 0:
+            self.fail(f"{value!r} is geen score; een score is een getal van 0 of meer, bijvoorbeeld 87,5.", param, ctx)
+        return score
 
 
 SCORE = Score()

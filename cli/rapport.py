@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from cli.opties import DATUM, json_optie
-from cli.uitvoer import druk_json, nl, tabel
+from cli.uitvoer import aantal, druk_json, nl, tabel
 
 
 def _waarschuw_bij_achterstand(opslag) -> None:
@@ -46,5 +46,5 @@ def zaken(omgeving, per, als_json):
           nl(r["eerstvolgende_termijn"]) if r["eerstvolgende_termijn"] else "—"] for r in rijen],
         ["zaaktype", "status", "aantal", "opgeschort", "te laat", "eerstvolgende termijn"],
     )
-    click.echo(f"Stand per {nl(per)}: {sum(r['aantal'] for r in rijen)} zaken, "
-               f"{sum(r['te_laat'] for r in rijen)} te laat.")
+    click.echo(f"{aantal(sum(r['aantal'] for r in rijen), 'zaak', 'zaken')} (stand nu); "
+               f"te laat per {nl(per)}: {sum(r['te_laat'] for r in rijen)}.")

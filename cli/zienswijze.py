@@ -314,6 +314,13 @@ def standaardreactie_lijst(omgeving, zaaknummer, als_json):
         click.echo("  " + s["tekst"].replace("\n", "\n  "))
 
 
+def _bestaande_map(pad: Path | None) -> Path | None:
+    """Checked before anything is generated or recorded (an --intern look is an event)."""
+    if pad is not None and not pad.parent.is_dir():
+        raise click.BadParameter(f"de map {pad.parent} bestaat niet.", param_hint="--uitvoer")
+    return pad
+
+
 @click.command()
 @click.argument("zaaknummer")
 @click.option("--html", "als_html", is_flag=True, help="HTML in plaats van Markdown.")
@@ -321,6 +328,7 @@ def standaardreactie_lijst(omgeving, zaaknummer, als_json):
               help="Interne versie mét identiteit van de indieners (persoonsgegevens); vraagt --reden, "
                    "de inzage wordt bij elke zienswijze vastgelegd.")
 @click.option("--uitvoer", type=click.Path(dir_okay=False, writable=True, path_type=Path), default=None,
+              callback=lambda ctx, param, pad: _bestaande_map(pad),
               help="Schrijf naar dit bestand in plaats van naar het scherm.")
 @click.option("--voorstel", default=None, help="Slotzin van III, bv. \"Voorgesteld wordt de NVU ter vaststelling …\".")
 @handeling
@@ -344,6 +352,9 @@ def nota(omgeving, zaaknummer, als_html, intern, uitvoer, voorstel, actor, reden
     if uitvoer is None:
         click.echo(tekst, nl=False)
         return
-    uitvoer.write_text(tekst, encoding="utf-8")
+    try:
+        uitvoer.write_text(tekst, encoding="utf-8")
+    except OSError as e:
+        raise click.ClickException(f"Kan de nota niet schrijven naar {uitvoer}: {e.strerror}.") from None
     click.secho(f"Nota zienswijzen van zaak {zaaknummer} geschreven naar {uitvoer}"
                 + (" (INTERN: bevat persoonsgegevens)." if intern else " (anoniem)."), fg="green")

@@ -444,3 +444,13 @@ def test_aantallen_in_enkelvoud_en_meervoud(zs):
     registreer(zs, "PERC-2", "--perceel", "Noord", "--perceel", "Zuid")
     assert "3 percelen; namen van kandidaten" in zs("aanbesteding", "rapport").stdout
     assert "ten hoogste 2 kandidaten per perceel" in zs("aanbesteding", "toon", "PERC-2").stdout
+
+
+@pytest.mark.parametrize("score", ["nan", "inf", "-5", "1e400"])
+def test_een_score_is_een_eindig_getal_van_nul_of_meer(zs, score):
+    tot_selectie(zs)
+    zs("aanbesteding", "aanmelding", K, WIJKRACHT, "--datum", "21-08-2023")
+    voor = geschiedenis(zs)
+    r = zs("aanbesteding", "toelaten", K, WIJKRACHT, "--score", score, "--datum", "02-10-2023", ok=False)
+    assert r.exit_code == 2 and "is geen score" in r.stderr
+    assert geschiedenis(zs) == voor

@@ -25,8 +25,8 @@ CONCLUSIE = [
 ]
 
 
-def nota(zs, *extra: str):
-    return zs("nota", HVZ, "--datum", "18-05-2022", "--voorstel", VOORSTEL, *extra)
+def nota(zs, *extra: str, ok: bool = True):
+    return zs("nota", HVZ, "--datum", "18-05-2022", "--voorstel", VOORSTEL, *extra, ok=ok)
 
 
 def test_nota_zienswijzen_van_de_seed_heeft_de_structuur_van_het_origineel(zs):
@@ -96,6 +96,14 @@ def test_nota_naar_bestand(zs, tmp_path):
     uit = nota(zs, "--uitvoer", str(pad)).stdout
     assert f"geschreven naar {pad} (anoniem)" in uit
     assert pad.read_text(encoding="utf-8") == nota(zs).stdout
+
+
+def test_nota_naar_een_map_die_niet_bestaat_schrijft_niets_ook_geen_inzage(zs, tmp_path):
+    seed(zs, "--naam", "Iemand")
+    voor = zs.json("zienswijze", "toon", f"{HVZ}-1")["geschiedenis"]
+    r = nota(zs, "--intern", "--reden", "brieven", "--uitvoer", str(tmp_path / "bestaat-niet" / "nota.md"), ok=False)
+    assert r.exit_code == 2 and "bestaat niet" in r.stderr
+    assert zs.json("zienswijze", "toon", f"{HVZ}-1")["geschiedenis"] == voor
 
 
 NAAM = "Henriëtte Vereeniging-Stork"

@@ -120,7 +120,7 @@ def test_rapport_zaken_telt_per_zaaktype_en_status(zs):
 
     tekst = zs("rapport", "zaken", "--per", PER).stdout
     assert "wmo-melding" in tekst and "12 april 2021" in tekst
-    assert "Stand per 20 april 2021: 6 zaken, 1 te laat." in tekst
+    assert "6 zaken (stand nu); te laat per 20 april 2021: 1." in tekst
     # Statuses in the order the zaaktype defines them, not alphabetically.
     assert tekst.index("onderzoek") < tekst.index("beschikking") < tekst.index("afgesloten")
 
