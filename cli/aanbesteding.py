@@ -14,7 +14,7 @@ from collections.abc import Callable
 import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
-from cli.uitvoer import druk_json, nl, tabel
+from cli.uitvoer import druk_json, nl, tabel, toon_resultaat
 from domain.datums import nl_datum
 
 
@@ -57,10 +57,10 @@ def _voer_uit(actie: Callable[..., dict], *args, melding: str | Callable[[dict],
     `melding` is the line for people, or makes it from the returned view.
     """
     w = actie(*args, **kwargs)
-    if als_json:
-        druk_json(w)
-        return
-    click.secho(melding(w) if callable(melding) else melding, fg="green")
+    toon_resultaat(w, als_json, melding(w) if callable(melding) else melding, _druk_percelen)
+
+
+def _druk_percelen(w: dict) -> None:
     for p in w["percelen"]:
         click.echo(f"  Perceel {p['perceel']}: {p['fase_titel']} [{p['fase']}] sinds {nl(p['fase_sinds'])}")
 

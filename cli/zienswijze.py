@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
-from cli.uitvoer import aantal, druk_json, nl, tabel
+from cli.uitvoer import aantal, druk_json, nl, tabel, toon_resultaat
 from domain.ontvankelijkheid import TE_VROEG_GEMEEND
 
 
@@ -35,9 +35,7 @@ def _antwoord_regel(z: dict) -> str:
     return f"{nl(a['datum'])} door {a['door']} — {aanpassing}"
 
 
-def druk_zienswijze(z: dict, melding: str | None = None) -> None:
-    if melding:
-        click.secho(melding, fg="green")
+def druk_zienswijze(z: dict) -> None:
     click.secho(f"{z['aanduiding']} — kenmerk {z['kenmerk']} (zaak {z['zaaknummer']})", bold=True)
     ontvangen = nl(z["ontvangstdatum"]) + (f" (per post verzonden {nl(z['verzenddatum'])})" if z["verzenddatum"] else "")
     o = z["ontvankelijkheid"]
@@ -82,10 +80,7 @@ def druk_zienswijze(z: dict, melding: str | None = None) -> None:
 
 
 def _toon(z: dict, als_json: bool, melding: str) -> None:
-    if als_json:
-        druk_json(z)
-    else:
-        druk_zienswijze(z, melding)
+    toon_resultaat(z, als_json, melding, druk_zienswijze)
 
 
 @click.group()
@@ -255,10 +250,7 @@ def lijst(omgeving, zaaknummer, intern, actor, reden, als_json):
 def toon(omgeving, kenmerk, intern, actor, reden, als_json):
     """Eén zienswijze met beoordeling, reactie, brieven en geschiedenis."""
     z = omgeving.app.zienswijzen.zienswijze_details(kenmerk, intern=intern, actor=actor, reden=reden)
-    if als_json:
-        druk_json(z)
-    else:
-        druk_zienswijze(z)
+    toon_resultaat(z, als_json, None, druk_zienswijze)
 
 
 @zienswijze.command("vergeet-indiener")

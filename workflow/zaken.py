@@ -117,7 +117,7 @@ class ZaakHandelingen:
             )
         overgang = passend[0]
         # After a raadsbesluit the zaak's resultaat is what the raad decided, not a free choice.
-        besluit = zaak.besluitvorming.besluit if getattr(zaak, "besluitvorming", None) else None
+        besluit = zaak.besluitvorming.besluit if zaak.besluitvorming else None
         uitkomsten = {u.value for u in type(besluit.uitkomst)} if besluit else set()
         if besluit and resultaat in uitkomsten and resultaat != besluit.uitkomst.value:
             raise DomeinFout(
