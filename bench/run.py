@@ -50,12 +50,13 @@ from eventsourcing.application import Application  # noqa: E402
 from eventsourcing.domain import Aggregate  # noqa: E402
 from eventsourcing.persistence import JSONTranscoder  # noqa: E402
 
-from workflow.logboek import stel_in  # noqa: E402
+from store.log import stel_in  # noqa: E402
 from domain.fouten import DomeinFout  # noqa: E402
 from domain.termijnen import Eenheid  # noqa: E402
 from domain.zaak import zaak_id  # noqa: E402
-from workflow.application import DateAsISO, Zaakstroom  # noqa: E402
-from workflow.opslag import Opslag  # noqa: E402
+from store.events import DateAsISO  # noqa: E402
+from workflow.application import Zaakstroom  # noqa: E402
+from store.config import Opslag  # noqa: E402
 
 VENV_BIN = Path(sys.executable).parent
 ZAAKSTROOM_BIN = VENV_BIN / "zaakstroom"

@@ -13,7 +13,7 @@ from importlib import import_module
 import click
 
 from domain.fouten import DomeinFout
-from workflow.logboek import stel_in
+from store.log import stel_in
 
 
 class Omgeving:
@@ -27,7 +27,7 @@ class Omgeving:
     @property
     def opslag(self):
         if self._opslag is None:
-            from workflow.opslag import Opslag
+            from store.config import Opslag
 
             self._opslag = Opslag.uit_omgeving(self.db)
         return self._opslag

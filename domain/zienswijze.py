@@ -4,7 +4,7 @@ Two aggregates, both linked to their zaak by zaaknummer:
 - `Zienswijze`: one submitted view (or an "overige reactie": late or informal),
   with the engine's ontvankelijkheid decision, the answer and the letters sent.
   The indiener's identity is never in an event in the clear: events carry the
-  id of the indiener's key and the ciphertext (see workflow/persoonsgegevens.py).
+  id of the indiener's key and the ciphertext (see store/keys.py).
 - `Inspraakdossier`: one per zaak: the kennisgeving, the standaardreacties
   (kept once, cited by code from many answers) and the kenmerken of the
   registered zienswijzen, so they can be listed and numbered.

@@ -1,4 +1,4 @@
-"""The projections' database: the store's SQL engine and migrations (workflow/sqlopslag.py), and
+"""The projections' database: the store's SQL engine and migrations (store/sql.py), and
 whether the projection tables are there."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, inspect
 
 from projections.models import Base
-from workflow.sqlopslag import MIGRATIES, alembic_config, maak_engine, migreer
+from store.sql import MIGRATIES, alembic_config, maak_engine, migreer
 
 __all__ = ["MIGRATIES", "alembic_config", "heeft_tabellen", "maak_engine", "migreer"]
 

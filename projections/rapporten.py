@@ -16,7 +16,7 @@ from domain.zaak import opgeschorte_dagen
 from projections.database import heeft_tabellen, maak_engine
 from projections.models import ZaakRij
 from projections.zaken import huidige_termijn
-from workflow.opslag import Opslag
+from store.config import Opslag
 
 
 def _open() -> ColumnElement[bool]:

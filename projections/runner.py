@@ -21,8 +21,9 @@ from projections import register
 from projections.database import heeft_tabellen, maak_engine, migreer
 from projections.models import ProjectiePositie
 from projections.projectie import Projectie, ProjectieFout
-from workflow.logboek import log
-from workflow.opslag import Opslag
+from store.log import log
+from store.config import Opslag
+from store.events import EventLog
 
 BATCHGROOTTE = 500
 
@@ -93,17 +94,10 @@ def _schrijfengine(opslag: Opslag) -> Iterator[Engine]:
         engine.dispose()
 
 
-@contextmanager
-def _eventlog(opslag: Opslag):
-    """The application, for its recorder (the notification log) and mapper (decoding).
+def _eventlog(opslag: Opslag) -> EventLog:
+    """The notification log and its decoder, without the write side.
     (Opening it concurrently is safe: it creates the event tables under a lock.)"""
-    from workflow.application import Zaakstroom
-
-    app = Zaakstroom(opslag)
-    try:
-        yield app
-    finally:
-        app.close()
+    return EventLog(opslag)
 
 
 def _posities(engine: Engine) -> dict[str, int]:

@@ -24,7 +24,7 @@ def sqlite_url(tmp_path) -> str:
 def postgres_server() -> str:
     import psycopg
 
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     env = Opslag(PG_BASIS).eventsourcing_env()
     try:
@@ -46,7 +46,7 @@ def postgres_url(postgres_server):
     """A database of its own for one test, dropped afterwards."""
     import psycopg
 
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     env = Opslag(postgres_server).eventsourcing_env()
     naam = f"zs_test_{uuid.uuid4().hex[:12]}"

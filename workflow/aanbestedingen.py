@@ -32,7 +32,7 @@ from domain.zaak import LopendeTermijn
 from workflow.basis import Dienst
 from workflow.definitie import Definitie, DefinitieFout, definitie
 from workflow.engine import Workflow, bouw_workflow, controleer_wachttermijn
-from workflow.logboek import log
+from store.log import log
 from workflow.weergave import termijn_als_dict
 
 DEFINITIES = Path(__file__).parent / "definities-aanbesteding"

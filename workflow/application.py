@@ -13,70 +13,23 @@ from datetime import date
 from functools import cached_property
 
 from eventsourcing.application import Application
-from eventsourcing.persistence import JSONTranscoder, Transcoding
+from eventsourcing.persistence import JSONTranscoder
 
 from workflow.basis import Basis
-from workflow.opslag import Opslag
+from store.config import Opslag
+from store.events import STORE_NAME, register_transcodings, store_env
 from workflow.zaken import ZaakHandelingen
-
-
-_SCHEMA_SLOT = 7_206_001  # advisory lock key for creating the event tables
-
-
-class Tabelmaker(Application):
-    """Only creates the tables; named like Zaakstroom because the name is in the table names."""
-
-    name = "zaakstroom"
-
-
-def _zorg_voor_tabellen_postgres(env: dict[str, str]) -> None:
-    """Create the event store's tables if missing, under an advisory lock others wait on."""
-    import psycopg
-
-    tabel = f"{env.get('POSTGRES_SCHEMA') or 'public'}.{Tabelmaker.name}_events"
-    with psycopg.connect(
-        dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
-        user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"] or None, autocommit=True,
-        connect_timeout=int(env.get("POSTGRES_CONNECT_TIMEOUT", "5")),
-    ) as conn:
-        bestaat = "SELECT to_regclass(%s) IS NOT NULL"
-        if conn.execute(bestaat, (tabel,)).fetchone()[0]:
-            return
-        conn.execute("SELECT pg_advisory_lock(%s)", (_SCHEMA_SLOT,))
-        try:
-            if not conn.execute(bestaat, (tabel,)).fetchone()[0]:
-                Tabelmaker(env={**env, "CREATE_TABLE": "yes"}).close()
-        finally:
-            conn.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_SLOT,))
-
-
-class DateAsISO(Transcoding):
-    type = date
-    name = "date_iso"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
 
 
 class Zaakstroom(ZaakHandelingen, Basis, Application):
     """Zaken are the core every command needs; the other parts are services made on first use."""
 
-    name = "zaakstroom"
+    name = STORE_NAME
 
     def __init__(self, opslag: Opslag | None = None, vandaag: date | None = None) -> None:
         self.opslag = opslag or Opslag.uit_omgeving()
         self._vandaag = vandaag
-        env = self.opslag.eventsourcing_env()
-        if self.opslag.is_postgres:
-            # eventsourcing's create_table runs CREATE OR REPLACE FUNCTION on
-            # every start, and two processes doing that at once fail ("tuple
-            # concurrently updated"): create the tables only when missing.
-            _zorg_voor_tabellen_postgres(env)
-            env["CREATE_TABLE"] = "no"
-        super().__init__(env=env)
+        super().__init__(env=store_env(self.opslag))
 
     @cached_property
     def zienswijzen(self):
@@ -108,5 +61,4 @@ class Zaakstroom(ZaakHandelingen, Basis, Application):
         super().close()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        transcoder.register(DateAsISO())
+        register_transcodings(transcoder)

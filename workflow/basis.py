@@ -13,7 +13,7 @@ from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.zaak import Zaak, zaak_id
 from workflow.engine import Workflow, workflow
-from workflow.logboek import log
+from store.log import log
 
 
 class Basis:

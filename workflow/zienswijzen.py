@@ -36,8 +36,8 @@ from domain.zienswijze import (
     zoals_op,
 )
 from workflow.basis import Dienst
-from workflow.logboek import log
-from workflow.persoonsgegevens import Sleutelkluis
+from store.log import log
+from store.keys import Sleutelkluis
 from workflow.voorwaarden import voorwaarde
 
 GEWIST = "[gegevens gewist]"

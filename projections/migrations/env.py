@@ -27,7 +27,7 @@ def _url() -> str:
     url = config.attributes.get("sqlalchemy.url") or config.get_main_option("sqlalchemy.url")
     if url:
         return url
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     return Opslag.uit_omgeving().sqlalchemy_url()
 

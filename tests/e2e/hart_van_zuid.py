@@ -159,7 +159,7 @@ def tot_het_raadsbesluit(zs) -> None:
 def _engine(db_url: str):
     from sqlalchemy import create_engine
 
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     return create_engine(Opslag(db_url).sqlalchemy_url())
 
@@ -167,7 +167,7 @@ def _engine(db_url: str):
 def eventtabel(db_url: str) -> str:
     """The event store's table, as eventsourcing names it (stored_events on SQLite, zaakstroom_events on PostgreSQL)."""
     from workflow.application import Zaakstroom
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     app = Zaakstroom(Opslag(db_url))
     try:

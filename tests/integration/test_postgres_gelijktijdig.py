@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from workflow.application import Zaakstroom
-from workflow.opslag import Opslag
+from store.config import Opslag
 
 
 @pytest.mark.postgres

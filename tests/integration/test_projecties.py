@@ -64,7 +64,7 @@ def projectierijen(db_url: str) -> list[tuple]:
 
     from projections.database import maak_engine
     from projections.models import ProjectiePositie, ZaakRij
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     engine = maak_engine(Opslag(db_url))
     try:
@@ -343,7 +343,7 @@ def test_gebeurtenissen_van_andere_aggregaten_worden_overgeslagen(zs):
     from eventsourcing.domain import Aggregate
 
     from workflow.application import Zaakstroom
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     registreer(zs, "900101", "wmo-melding", "01-03-2021", "Traplift")
     app = Zaakstroom(Opslag(zs.db))
@@ -358,7 +358,7 @@ def test_gebeurtenissen_van_andere_aggregaten_worden_overgeslagen(zs):
 
 def test_twee_runners_tegelijk_passen_elke_gebeurtenis_eenmaal_toe(zs):
     from projections.runner import werk_bij
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     n = scenario(zs)
     uitkomsten, fouten = [], []
@@ -403,7 +403,7 @@ def test_alembic_upgrade_head_op_een_lege_database(db_url, tmp_path):
 
     from projections.database import maak_engine
     from projections.models import Base
-    from workflow.opslag import Opslag
+    from store.config import Opslag
 
     op = _alembic(db_url, "upgrade", "head", cwd=tmp_path)  # not from the repo root: paths are absolute
     assert op.returncode == 0, op.stderr

@@ -1,4 +1,4 @@
-"""keys of indieners' personal data (crypto-shredding, see workflow/persoonsgegevens.py)
+"""keys of indieners' personal data (crypto-shredding, see store/keys.py)
 
 Not a projection: these rows are primary data that cannot be rebuilt from the
 events. Deleting a row erases the personal data encrypted with that key.

@@ -18,7 +18,7 @@ import os
 import uuid
 from datetime import datetime, timezone
 
-from workflow.opslag import Opslag
+from store.config import Opslag
 
 TABEL = "persoonsgegevens_sleutels"
 _NONCE = 12  # bytes, the size AES-GCM is made for
@@ -74,7 +74,7 @@ class Sleutelkluis:
 
     def _verbinding(self):
         if self._engine is None:
-            from workflow.sqlopslag import heeft_tabel, maak_engine, migreer
+            from store.sql import heeft_tabel, maak_engine, migreer
 
             engine = maak_engine(self.opslag, schrijven=True)
             if not heeft_tabel(engine, TABEL):  # only a new store: Alembic costs most of a second to load

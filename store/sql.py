@@ -2,7 +2,7 @@
 
 Two kinds of tables live there, both under Alembic: the projections (read
 models, rebuildable) and the keys of indieners' personal data (primary data,
-workflow/persoonsgegevens.py). So the engine and the migration helper belong to
+store/keys.py). So the engine and the migration helper belong to
 neither: projections import them from here, and workflow never imports projections.
 
 SQLite gets SQLAlchemy's own transaction control, so a writing transaction can
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, make_url, text
 
-from workflow.opslag import Opslag
+from store.config import Opslag
 
 # The Alembic scripts of the whole SQL schema (projection tables and the key table, 0002). They live
 # under projections/ for history; alembic.ini points there too. Only their location is named here:
