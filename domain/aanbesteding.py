@@ -20,6 +20,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
+from domain.basis import Gebeurtenis
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.termijnen import Termijn
@@ -203,12 +204,8 @@ class Perceel:
 
 
 class Aanbesteding(Aggregate):
-    class Event(Aggregate.Event):
-        """Every aanbesteding event says who, when it took effect, and why."""
-
-        actor: str
-        datum: date  # the day it took effect in the world (may precede the recording)
-        reden: str | None
+    class Event(Gebeurtenis):
+        """Who, when it took effect, and why: domain.basis.Gebeurtenis."""
 
     class Geregistreerd(Event, Aggregate.Created):
         kenmerk: str

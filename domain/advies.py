@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from domain.besluitvorming import Keuze, wijzigbare_toestand
+from domain.basis import Keuze
+from domain.besluitvorming import wijzigbare_toestand
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.zaak import Zaak

@@ -19,12 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
 from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
+from domain.basis import Gebeurtenis, Keuze
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import TE_LAAT, tijdigheid
@@ -33,15 +33,6 @@ from domain.zaak import Zaak
 
 if TYPE_CHECKING:
     from domain.advies import Advies
-
-
-class Keuze(str, Enum):
-    @classmethod
-    def lees(cls, waarde: str, wat: str):
-        try:
-            return cls(waarde.strip().lower().replace("-", " ").replace("_", " "))
-        except ValueError:
-            raise DomeinFout(f"Onbekende {wat} '{waarde}'; kies uit {', '.join(k.value for k in cls)}.") from None
 
 
 class SoortPolitiekeMarkt(Keuze):
@@ -617,10 +608,8 @@ def raadsagenda_id(vergaderdatum: date) -> UUID:
 class Raadsagenda(Aggregate):
     """Which zaak has which agendacode in the raadsvergadering of one day."""
 
-    class Event(Aggregate.Event):
-        actor: str
-        datum: date
-        reden: str | None
+    class Event(Gebeurtenis):
+        """Who, when it took effect, and why: domain.basis.Gebeurtenis."""
 
     class Aangemaakt(Event, Aggregate.Created):
         vergaderdatum: date

@@ -15,6 +15,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
+from domain.basis import Gebeurtenis
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.termijnen import (
@@ -65,12 +66,8 @@ class LopendeTermijn:
 
 
 class Zaak(Aggregate):
-    class Event(Aggregate.Event):
-        """Every zaak event says who, when it took effect, and why."""
-
-        actor: str
-        datum: date  # the day it took effect in the world (may precede the recording)
-        reden: str | None
+    class Event(Gebeurtenis):
+        """Who, when it took effect, and why: domain.basis.Gebeurtenis."""
 
         def mutate(self, zaak: Zaak | None) -> Zaak | None:
             zaak = super().mutate(zaak)

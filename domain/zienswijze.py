@@ -25,6 +25,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
+from domain.basis import Gebeurtenis
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import Ontvankelijkheid, verschoonbaar
@@ -68,10 +69,8 @@ def geplaatste_codes(reactie: str) -> list[str]:
 
 
 class Inspraakdossier(Aggregate):
-    class Event(Aggregate.Event):
-        actor: str
-        datum: date
-        reden: str | None
+    class Event(Gebeurtenis):
+        """Who, when it took effect, and why: domain.basis.Gebeurtenis."""
 
     class Geopend(Event, Aggregate.Created):
         zaaknummer: str
@@ -167,10 +166,8 @@ class Inspraakdossier(Aggregate):
 
 
 class Zienswijze(Aggregate):
-    class Event(Aggregate.Event):
-        actor: str
-        datum: date
-        reden: str | None
+    class Event(Gebeurtenis):
+        """Who, when it took effect, and why: domain.basis.Gebeurtenis."""
 
     class Ingediend(Event, Aggregate.Created):
         zaaknummer: str
