@@ -175,7 +175,7 @@ class Meting:
 
 def registreer(app: Zaakstroom, nummers: list[str], datum: date, zaaktype: str = "raadsvoorstel") -> None:
     for nr in nummers:
-        app.registreer(zaaknummer=nr, zaaktype=zaaktype, omschrijving=f"Bench-zaak {nr}",
+        app.dienst("zaken").registreer(zaaknummer=nr, zaaktype=zaaktype, omschrijving=f"Bench-zaak {nr}",
                        portefeuillehouders=["Wethouder Bench"], behandelaar="bench", sector="BENCH",
                        actor="bench", datum=datum)
 
@@ -203,7 +203,7 @@ def meet_stap(app: Zaakstroom, kaal: KaleApp, nummers: list[str], blok: int) -> 
     for nr in opwarm:  # untimed warm-up, same for both
         kaal.save(Kaal.maak(nr, REGISTRATIE))
         for stap, datum in GETIMED:
-            app.stap(nr, stap, actor="bench", datum=datum)
+            app.dienst("zaken").stap(nr, stap, actor="bench", datum=datum)
             kaal_stap(kaal, nr, stap, datum)
 
     engine, bare = Meting(), Meting()
@@ -215,7 +215,7 @@ def meet_stap(app: Zaakstroom, kaal: KaleApp, nummers: list[str], blok: int) -> 
             def run_engine(groep=groep, stap=stap, datum=datum) -> tuple[float, float]:
                 c0, t0 = time.process_time(), time.perf_counter()
                 for nr in groep:
-                    app.stap(nr, stap, actor="bench", datum=datum)
+                    app.dienst("zaken").stap(nr, stap, actor="bench", datum=datum)
                 return time.perf_counter() - t0, time.process_time() - c0
 
             def run_bare(groep=groep, stap=stap, datum=datum) -> tuple[float, float]:
@@ -248,7 +248,7 @@ def gedeeld_bestand(pad: Path, app: Zaakstroom, kaal: KaleApp, nummers: list[str
             "SELECT CASE WHEN topic LIKE 'domain.zaak:%' THEN 'zaak' ELSE 'kaal' END, COUNT(*), "
             "AVG(LENGTH(state)) FROM stored_events GROUP BY 1"
         ).fetchall()
-    zaak = app.toon(nummers[0])
+    zaak = app.dienst("zaken").toon(nummers[0])
     agg = kaal.repository.get(kaal_id(nummers[0]))
     return {"tabellen": tabellen, "per_topic": {t: (n, gem) for t, n, gem in per_topic},
             "zaak_status": zaak["status"], "kaal_status": agg.status,
@@ -267,7 +267,7 @@ def maak_geschiedenis(app: Zaakstroom, nummers: list[str]) -> None:
             app.schort_op(nr, actor="bench", reden="aanvulling gevraagd", datum=weg)
             app.hervat(nr, actor="bench", datum=terug)
         app.verleng(nr, 6, Eenheid.WEKEN, actor="bench", reden="complexe aanvraag", datum=date(2024, 3, 5))
-        app.stap(nr, "besluit_bekendmaken", actor="bench", datum=date(2024, 4, 1))
+        app.dienst("zaken").stap(nr, "besluit_bekendmaken", actor="bench", datum=date(2024, 4, 1))
         app.sluit_af(nr, "verleend", actor="bench", datum=date(2024, 6, 1))
 
 
@@ -282,7 +282,7 @@ def meet_replay(app: Zaakstroom, nummers: list[str], blok: int) -> dict:
             n = 0
             t0 = time.perf_counter()
             for nr in groep:
-                n += app.toon_per(nr, PER)["gebeurtenissen_meegeteld"]
+                n += app.dienst("zaken").toon_per(nr, PER)["gebeurtenissen_meegeteld"]
             return time.perf_counter() - t0, n
 
         def run_ruw(groep=groep) -> tuple[float, int]:

@@ -211,7 +211,7 @@ def aanbesteding() -> None:
 def registreer(omgeving, kenmerk, titel, procedure_naam, percelen, max_kandidaten, looptijd, verlengopties,
                **algemeen):
     """Registreer een aanbesteding; --datum is de start van de voorbereiding."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_registreer,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_registreer,
               kenmerk=kenmerk, titel=titel, procedure_naam=procedure_naam, percelen=list(percelen),
               max_kandidaten=max_kandidaten, looptijd_jaren=looptijd, opties_jaren=list(verlengopties), **algemeen,
               melding=lambda w: f"Aanbesteding {w['kenmerk']} geregistreerd ({w['looptijd']}).")
@@ -225,7 +225,7 @@ def registreer(omgeving, kenmerk, titel, procedure_naam, percelen, max_kandidate
 @click.pass_obj
 def stap(omgeving, kenmerk, stap, **algemeen):
     """Zet een perceel een fase verder (zonder --perceel: alle lopende percelen); zie 'aanbesteding toon'."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_stap, kenmerk, stap, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_stap, kenmerk, stap, **algemeen,
               melding=f"Aanbesteding {kenmerk}: {stap}.")
 
 
@@ -237,7 +237,7 @@ def stap(omgeving, kenmerk, stap, **algemeen):
 @click.pass_obj
 def marktconsultatie(omgeving, kenmerk, omschrijving, deelnemers, **algemeen):
     """Leg een bijeenkomst van de marktconsultatie vast, met het aantal deelnemers."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_marktconsultatie, kenmerk, omschrijving=omschrijving,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_marktconsultatie, kenmerk, omschrijving=omschrijving,
               deelnemers=deelnemers, **algemeen,
               melding=f"Marktconsultatie '{omschrijving.strip()}' vastgelegd "
                       f"({_aantal(deelnemers, 'deelnemer', 'deelnemers')}).")
@@ -254,7 +254,7 @@ def marktconsultatie(omgeving, kenmerk, omschrijving, deelnemers, **algemeen):
 @click.pass_obj
 def aanmelding(omgeving, kenmerk, kandidaat, partijen, **algemeen):
     """Registreer de aanmelding van een kandidaat in de selectiefase (vertrouwelijk tot de gunning)."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_aanmelding, kenmerk, kandidaat=kandidaat,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_aanmelding, kenmerk, kandidaat=kandidaat,
               partijen=list(partijen), **algemeen, melding=f"Aanmelding van {kandidaat.strip()} geregistreerd.")
 
 
@@ -267,7 +267,7 @@ def aanmelding(omgeving, kenmerk, kandidaat, partijen, **algemeen):
 @click.pass_obj
 def toelaten(omgeving, kenmerk, kandidaat, score, **algemeen):
     """Laat een kandidaat toe tot de dialoogfase (nooit meer dan het maximum)."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding, kenmerk, kandidaat=kandidaat,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_beoordeel_aanmelding, kenmerk, kandidaat=kandidaat,
               toegelaten=True, score=score, **algemeen, melding=f"{kandidaat} toegelaten tot de dialoogfase.")
 
 
@@ -280,7 +280,7 @@ def toelaten(omgeving, kenmerk, kandidaat, score, **algemeen):
 @click.pass_obj
 def afwijzen(omgeving, kenmerk, kandidaat, score, **algemeen):
     """Wijs een aanmelding af; vraagt --reden."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_beoordeel_aanmelding, kenmerk, kandidaat=kandidaat,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_beoordeel_aanmelding, kenmerk, kandidaat=kandidaat,
               toegelaten=False, score=score, **algemeen, melding=f"Aanmelding van {kandidaat} afgewezen.")
 
 
@@ -303,7 +303,7 @@ def dialoogsessie(omgeving, kenmerk, onderwerp, deelnemers, opdrachtomschrijving
     uitkomsten = {"opdrachtomschrijving": list(opdrachtomschrijving), "kernwaarden": list(kernwaarden),
                   "financiele_afspraken": list(financiele_afspraken), "overlegstructuren": list(overlegstructuren),
                   "risicos": list(risicos)}
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_dialoogsessie, kenmerk, onderwerp=onderwerp,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_dialoogsessie, kenmerk, onderwerp=onderwerp,
               deelnemers=list(deelnemers), uitkomsten=uitkomsten, **algemeen,
               melding=f"Dialoogsessie '{onderwerp.strip()}' vastgelegd.")
 
@@ -316,7 +316,7 @@ def dialoogsessie(omgeving, kenmerk, onderwerp, deelnemers, opdrachtomschrijving
 @click.pass_obj
 def inschrijfleidraad(omgeving, kenmerk, sluitingsdatum, **algemeen):
     """Publiceer de inschrijfleidraad (uit de dialoog) met de sluitingsdatum; de inschrijvingsfase begint."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_inschrijfleidraad, kenmerk, sluitingsdatum=sluitingsdatum,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_inschrijfleidraad, kenmerk, sluitingsdatum=sluitingsdatum,
               **algemeen, melding=f"Inschrijfleidraad gepubliceerd; inschrijven kan tot en met {nl(sluitingsdatum)}.")
 
 
@@ -328,7 +328,7 @@ def inschrijfleidraad(omgeving, kenmerk, sluitingsdatum, **algemeen):
 @click.pass_obj
 def inschrijving(omgeving, kenmerk, kandidaat, **algemeen):
     """Registreer een tijdige inschrijving; --datum is de ontvangstdatum."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_inschrijving, kenmerk, kandidaat=kandidaat, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_inschrijving, kenmerk, kandidaat=kandidaat, **algemeen,
               melding=f"Inschrijving van {kandidaat} ontvangen.")
 
 
@@ -340,7 +340,7 @@ def inschrijving(omgeving, kenmerk, kandidaat, **algemeen):
 @click.pass_obj
 def inschrijving_weigeren(omgeving, kenmerk, kandidaat, **algemeen):
     """Leg een geweigerde inschrijving vast (bv. na de sluiting ontvangen); vraagt --reden. Blijft zichtbaar."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_inschrijving_weigeren, kenmerk, kandidaat=kandidaat,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_inschrijving_weigeren, kenmerk, kandidaat=kandidaat,
               **algemeen, melding=f"Inschrijving van {kandidaat} geweigerd en vastgelegd.")
 
 
@@ -353,7 +353,7 @@ def inschrijving_weigeren(omgeving, kenmerk, kandidaat, **algemeen):
 @click.pass_obj
 def beoordeel(omgeving, kenmerk, kandidaat, score, **algemeen):
     """Leg de score van een inschrijving vast."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_beoordeel, kenmerk, kandidaat=kandidaat, score=score,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_beoordeel, kenmerk, kandidaat=kandidaat, score=score,
               **algemeen, melding=f"Inschrijving van {kandidaat} beoordeeld.")
 
 
@@ -369,7 +369,7 @@ def beoordeel(omgeving, kenmerk, kandidaat, score, **algemeen):
 @click.pass_obj
 def verificatie(omgeving, kenmerk, kandidaat, partijen, instrument, voldoet, **algemeen):
     """Screen de partijen van een kandidaat; een partij die niet voldoet sluit de kandidaat uit."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_verificatie, kenmerk, kandidaat=kandidaat,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_verificatie, kenmerk, kandidaat=kandidaat,
               partijen=list(partijen), instrument=instrument, voldoet=voldoet, **algemeen,
               melding=f"Verificatie van {kandidaat} vastgelegd" + ("." if voldoet else f": {kandidaat} uitgesloten."))
 
@@ -388,7 +388,7 @@ def _standstill_melding(w: dict) -> str:
 @click.pass_obj
 def gunningsbeslissing(omgeving, kenmerk, winnaar, **algemeen):
     """Verstuur de gunningsbeslissing; de standstilltermijn (20 kalenderdagen) begint de dag erna."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_gunningsbeslissing, kenmerk, winnaar=winnaar, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_gunningsbeslissing, kenmerk, winnaar=winnaar, **algemeen,
               melding=_standstill_melding)
 
 
@@ -400,7 +400,7 @@ def gunningsbeslissing(omgeving, kenmerk, winnaar, **algemeen):
 @click.pass_obj
 def kort_geding(omgeving, kenmerk, eiser, **algemeen):
     """Leg een kort geding vast dat tijdens de standstill is aangespannen: de gunning wacht op de uitspraak."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_kort_geding, kenmerk, eiser=eiser, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_kort_geding, kenmerk, eiser=eiser, **algemeen,
               melding="Kort geding vastgelegd; de gunning is opgeschort tot de uitspraak.")
 
 
@@ -413,7 +413,7 @@ def kort_geding(omgeving, kenmerk, eiser, **algemeen):
 @click.pass_obj
 def uitspraak(omgeving, kenmerk, vordering, **algemeen):
     """Leg de uitspraak in kort geding vast."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_uitspraak, kenmerk, vordering=vordering, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_uitspraak, kenmerk, vordering=vordering, **algemeen,
               melding=f"Uitspraak vastgelegd: vordering {vordering}.")
 
 
@@ -424,7 +424,7 @@ def uitspraak(omgeving, kenmerk, vordering, **algemeen):
 @click.pass_obj
 def gunnen(omgeving, kenmerk, **algemeen):
     """Gun definitief, na de standstilltermijn en zonder lopend kort geding."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_gunnen, kenmerk, **algemeen, melding="Definitief gegund.")
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_gunnen, kenmerk, **algemeen, melding="Definitief gegund.")
 
 
 @aanbesteding.command()
@@ -441,7 +441,7 @@ def contract(omgeving, kenmerk, ingangsdatum, perceel, **algemeen):
         return (f"Contract getekend: {nl(c['ingangsdatum'])} t/m {nl(c['einddatum'])}; "
                 f"{c['looptijd']}: met alle opties t/m {nl(c['maximale_einddatum'])}.")
 
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_contract, kenmerk, ingangsdatum=ingangsdatum,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_contract, kenmerk, ingangsdatum=ingangsdatum,
               perceel=perceel, **algemeen, melding=melding)
 
 
@@ -453,7 +453,7 @@ def contract(omgeving, kenmerk, ingangsdatum, perceel, **algemeen):
 @click.pass_obj
 def optie_uitoefenen(omgeving, kenmerk, nummer, **algemeen):
     """Oefen verlengoptie NUMMER uit (op volgorde, vóór het contract afloopt)."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_optie, kenmerk, nummer, uitoefenen=True, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_optie, kenmerk, nummer, uitoefenen=True, **algemeen,
               melding=f"Optie {nummer} uitgeoefend.")
 
 
@@ -465,7 +465,7 @@ def optie_uitoefenen(omgeving, kenmerk, nummer, **algemeen):
 @click.pass_obj
 def optie_laten_vervallen(omgeving, kenmerk, nummer, **algemeen):
     """Besluit optie NUMMER niet uit te oefenen (de latere opties vervallen mee); vraagt --reden."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_optie, kenmerk, nummer, uitoefenen=False, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_optie, kenmerk, nummer, uitoefenen=False, **algemeen,
               melding=f"Optie {nummer} vervallen.")
 
 
@@ -476,7 +476,7 @@ def optie_laten_vervallen(omgeving, kenmerk, nummer, **algemeen):
 @click.pass_obj
 def intrekken(omgeving, kenmerk, **algemeen):
     """Stop de procedure (zonder --perceel: alle lopende percelen); vraagt --reden."""
-    _voer_uit(omgeving.app.aanbestedingen.aanbesteding_intrekken, kenmerk, **algemeen,
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_intrekken, kenmerk, **algemeen,
               melding=f"Aanbesteding {kenmerk} ingetrokken.")
 
 
@@ -494,7 +494,7 @@ def vertrouwelijk_opties(f):
 @click.pass_obj
 def toon(omgeving, kenmerk, vertrouwelijk, actor, als_json):
     """Fase per perceel, data, standstill, contract en wat nu kan (namen alleen met --vertrouwelijk)."""
-    w = omgeving.app.aanbestedingen.aanbesteding_toon(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
+    w = omgeving.dienst("aanbestedingen").aanbesteding_toon(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
     if als_json:
         druk_json(w)
     else:
@@ -507,7 +507,7 @@ def toon(omgeving, kenmerk, vertrouwelijk, actor, als_json):
 @click.pass_obj
 def tijdlijn(omgeving, kenmerk, vertrouwelijk, actor, als_json):
     """Alle gebeurtenissen op datum (voor de raad: alleen fasen en data; volledig met --vertrouwelijk)."""
-    w = omgeving.app.aanbestedingen.aanbesteding_tijdlijn(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
+    w = omgeving.dienst("aanbestedingen").aanbesteding_tijdlijn(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
     if als_json:
         druk_json(w)
     else:

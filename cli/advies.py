@@ -77,7 +77,7 @@ def advies() -> None:
 def ontvangen(omgeving, zaaknummer, adviesorgaan, kenmerk, dagtekening, adviezen, actor, reden, datum, als_json):
     """Leg het advies vast; --datum is de dag van ontvangst (stap advies_ontvangen): de reactietermijn
     van het college begint de dag erna."""
-    z = omgeving.app.advies.advies_ontvangen(zaaknummer, adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening,
+    z = omgeving.dienst("advies").advies_ontvangen(zaaknummer, adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening,
                                       adviezen=list(adviezen), actor=actor, datum=datum, reden=reden)
     toon_resultaat(z, als_json, f"Advies bij zaak {zaaknummer} ontvangen: {_adviezen(len(adviezen))}.",
                    druk_zaak_en_advies)
@@ -97,7 +97,7 @@ def ontvangen(omgeving, zaaknummer, adviesorgaan, kenmerk, dagtekening, adviezen
 @click.pass_obj
 def reactie(omgeving, zaaknummer, reacties, afwijking, termijn_tot, actor, reden, datum, als_json):
     """Leg de reactie van het college vast, op elk advies (stap reageren); --datum is de dag van verzending."""
-    z = omgeving.app.advies.advies_reactie(zaaknummer, list(reacties), afwijking=afwijking, termijn_tot=termijn_tot,
+    z = omgeving.dienst("advies").advies_reactie(zaaknummer, list(reacties), afwijking=afwijking, termijn_tot=termijn_tot,
                                     actor=actor, datum=datum, reden=reden)
     toon_resultaat(z, als_json, f"Reactie van het college op het advies bij zaak {zaaknummer} vastgelegd.",
                    druk_zaak_en_advies)
@@ -110,7 +110,7 @@ def reactie(omgeving, zaaknummer, reacties, afwijking, termijn_tot, actor, reden
 @click.pass_obj
 def naar_raad(omgeving, zaaknummer, met_reactie, actor, reden, datum, als_json):
     """Leg vast dat het advies naar de raad ging (--datum); dat mag vóór de reactie van het college."""
-    z = omgeving.app.advies.advies_naar_raad(zaaknummer, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("advies").advies_naar_raad(zaaknummer, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
     toon_resultaat(z, als_json, f"Advies bij zaak {zaaknummer} naar de raad gestuurd.", druk_zaak_en_advies)
 
 
@@ -120,4 +120,4 @@ def naar_raad(omgeving, zaaknummer, met_reactie, actor, reden, datum, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, als_json):
     """Adviezen met de uitkomst per advies en de reactietermijn tegen de werkelijke datum."""
-    toon_resultaat(omgeving.app.advies.advies_toon(zaaknummer), als_json, None, druk_advies)
+    toon_resultaat(omgeving.dienst("advies").advies_toon(zaaknummer), als_json, None, druk_advies)

@@ -49,7 +49,7 @@ def audit() -> None:
 @click.pass_obj
 def geschiedenis(omgeving, zaaknummer, als_json):
     """Alle gebeurtenissen van een zaak op volgorde."""
-    regels = omgeving.app.geschiedenis(zaaknummer)
+    regels = omgeving.dienst("zaken").geschiedenis(zaaknummer)
     if als_json:
         druk_json(regels)
         return
@@ -72,7 +72,7 @@ def geschiedenis(omgeving, zaaknummer, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, per, geregistreerd, als_json):
     """De zaak zoals die was op een dag, opnieuw opgebouwd uit de gebeurtenissen."""
-    z = omgeving.app.toon_per(zaaknummer, per, geregistreerd=geregistreerd)
+    z = omgeving.dienst("zaken").toon_per(zaaknummer, per, geregistreerd=geregistreerd)
     if als_json:
         druk_json(z)
     else:

@@ -14,6 +14,7 @@ import click
 
 from domain.fouten import DomeinFout
 from store.log import stel_in
+from workflow.delen import cli_commando_s
 
 
 class Omgeving:
@@ -40,6 +41,10 @@ class Omgeving:
             self._app = Zaakstroom(self.opslag)
         return self._app
 
+    def dienst(self, naam: str):
+        """A part's service (workflow.delen), on the application opened on first use."""
+        return self.app.dienst(naam)
+
     def sluit(self) -> None:
         if self._app is not None:
             self._app.close()
@@ -54,20 +59,7 @@ class Weigering(click.ClickException):
 
 # Each command's module is imported only when that command runs (or for --help):
 # building the Click commands of every part costs a command ~40 ms of start-up.
-COMMANDO_S = {
-    "zaak": "cli.zaak:zaak",
-    "zaaktype": "cli.zaaktype:zaaktype",
-    "termijn": "cli.termijn:termijn",
-    "audit": "cli.audit:audit",
-    "zienswijze": "cli.zienswijze:zienswijze",
-    "standaardreactie": "cli.zienswijze:standaardreactie",
-    "nota": "cli.zienswijze:nota",
-    "raad": "cli.raad:raad",
-    "advies": "cli.advies:advies",
-    "aanbesteding": "cli.aanbesteding:aanbesteding",
-    "projecties": "cli.projecties:projecties",
-    "rapport": "cli.rapport:rapport",
-}
+COMMANDO_S = cli_commando_s()  # every part's nouns: workflow/delen.py
 
 
 class ZaakstroomGroep(click.Group):

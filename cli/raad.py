@@ -124,7 +124,7 @@ def politieke_markt(omgeving, zaaknummer, pm_datum, soort, voorzitter, zaal, spr
     feit vast. Bij een B- of C-agendapunt moet de oordeelsvormende politieke
     markt vóór het raadsbesluit gehouden zijn; een D-agendapunt heeft er geen.
     """
-    z = omgeving.app.besluitvorming.raad_politieke_markt(
+    z = omgeving.dienst("besluitvorming").raad_politieke_markt(
         zaaknummer, pm_datum, soort, voorzitter=voorzitter, zaal=zaal, spreekrecht=spreekrecht,
         max_spreektijd=max_spreektijd, insprekers=list(insprekers), particuliere_insprekers=particuliere_insprekers,
         volgorde=list(volgorde), actor=actor, datum=datum, reden=reden,
@@ -155,7 +155,7 @@ def agendeer(omgeving, zaaknummer, vergaderdatum, agendacode, behandeling, actor
     politieke markt uiterlijk op VERGADERDATUM: plan die eerst ('raad
     politieke-markt'). --datum is de dag van agenderen, uiterlijk de vergaderdatum.
     """
-    z = omgeving.app.besluitvorming.raad_agendeer(zaaknummer, vergaderdatum, agendacode, behandeling=behandeling,
+    z = omgeving.dienst("besluitvorming").raad_agendeer(zaaknummer, vergaderdatum, agendacode, behandeling=behandeling,
                                    actor=actor, datum=datum, reden=reden)
     a = z["besluitvorming"]["agenderingen"][-1]
     toon_resultaat(z, als_json, f"Zaak {zaaknummer} geagendeerd voor de raad van {nl(vergaderdatum)}: "
@@ -171,7 +171,7 @@ def agendeer(omgeving, zaaknummer, vergaderdatum, agendacode, behandeling, actor
 def agenda_wijzig(omgeving, zaaknummer, agendacode, behandeling, actor, reden, datum, als_json):
     """Geef de zaak een andere agendacode, bv. een hamerstuk (B) dat bespreekstuk (C) wordt bij de
     vaststelling van de agenda (A02). Vraagt --reden; de oude code blijft in de geschiedenis."""
-    z = omgeving.app.besluitvorming.raad_wijzig_agendapunt(zaaknummer, agendacode, behandeling=behandeling,
+    z = omgeving.dienst("besluitvorming").raad_wijzig_agendapunt(zaaknummer, agendacode, behandeling=behandeling,
                                             actor=actor, reden=reden, datum=datum)
     a = z["besluitvorming"]["agenderingen"][-1]
     w = a["wijzigingen"][-1]
@@ -185,7 +185,7 @@ def agenda_wijzig(omgeving, zaaknummer, agendacode, behandeling, actor, reden, d
 @click.pass_obj
 def agenda(omgeving, vergaderdatum, als_json):
     """De agenda van de raadsvergadering van VERGADERDATUM, per sectie."""
-    toon_resultaat(omgeving.app.besluitvorming.raad_agenda(vergaderdatum), als_json, None, _druk_agenda)
+    toon_resultaat(omgeving.dienst("besluitvorming").raad_agenda(vergaderdatum), als_json, None, _druk_agenda)
 
 
 def _druk_agenda(a: dict) -> None:
@@ -221,7 +221,7 @@ def _druk_agenda(a: dict) -> None:
 def besluit(omgeving, zaaknummer, uitkomst, beslispunten, actor, reden, datum, als_json):
     """Leg het raadsbesluit vast (stap besluiten; bij 'aangehouden' de stap aanhouden, waarna de zaak
     opnieuw wordt geagendeerd). --datum is de dag van de raadsvergadering."""
-    z = omgeving.app.besluitvorming.raad_besluit(zaaknummer, uitkomst, list(beslispunten), actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("besluitvorming").raad_besluit(zaaknummer, uitkomst, list(beslispunten), actor=actor, datum=datum, reden=reden)
     toon_resultaat(z, als_json, f"Raadsbesluit over zaak {zaaknummer}: {uitkomst}.", druk_raadszaak)
 
 
@@ -233,7 +233,7 @@ def besluit(omgeving, zaaknummer, uitkomst, beslispunten, actor, reden, datum, a
 def bekendmaking(omgeving, zaaknummer, vindplaats, actor, reden, datum, als_json):
     """Leg de bekendmaking vast (--datum is de dag van bekendmaking; stap bekendmaken). De beroepstermijn
     van 6 weken begint de dag erna (Awb 6:7, 6:8; Algemene termijnenwet)."""
-    z = omgeving.app.besluitvorming.raad_bekendmaking(zaaknummer, vindplaats=vindplaats, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("besluitvorming").raad_bekendmaking(zaaknummer, vindplaats=vindplaats, actor=actor, datum=datum, reden=reden)
     toon_resultaat(z, als_json, f"Besluit van zaak {zaaknummer} bekendgemaakt.", druk_raadszaak)
 
 
@@ -246,7 +246,7 @@ def bekendmaking(omgeving, zaaknummer, vindplaats, actor, reden, datum, als_json
 @click.pass_obj
 def inwerkingtreding(omgeving, zaaknummer, op, regel, actor, reden, datum, als_json):
     """Leg vast wanneer het besluit in werking treedt: een datum (--op) of een regel (--regel)."""
-    z = omgeving.app.besluitvorming.raad_inwerkingtreding(zaaknummer, regel=regel, op=op, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("besluitvorming").raad_inwerkingtreding(zaaknummer, regel=regel, op=op, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
     toon_resultaat(z, als_json, f"Besluit van zaak {zaaknummer} treedt in werking op {nl(b['inwerkingtreding'])}.",
                    druk_raadszaak)
@@ -267,7 +267,7 @@ def beroep(omgeving, zaaknummer, indiener, particulier, instantie, verzonden, ac
     beroep_ingesteld). Tijdig als het uiterlijk op de laatste dag van de beroepstermijn is ontvangen, of
     uiterlijk die dag per post is verzonden en binnen een week erna ontvangen (Awb 6:9); een te laat
     beroep wordt ook vastgelegd, gemarkeerd: de rechter oordeelt erover (Awb 6:11)."""
-    z = omgeving.app.besluitvorming.raad_beroep(zaaknummer, indiener=indiener, particulier=particulier, instantie=instantie,
+    z = omgeving.dienst("besluitvorming").raad_beroep(zaaknummer, indiener=indiener, particulier=particulier, instantie=instantie,
                                  verzonden=verzonden, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
     x = b["beroepen"][-1]
@@ -289,7 +289,7 @@ def beroep(omgeving, zaaknummer, indiener, particulier, instantie, verzonden, ac
 @click.pass_obj
 def uitspraak(omgeving, zaaknummer, uitkomst, actor, reden, datum, als_json):
     """Leg de uitspraak in beroep vast (stap uitspraak of vernietigen)."""
-    z = omgeving.app.besluitvorming.raad_uitspraak(zaaknummer, uitkomst, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("besluitvorming").raad_uitspraak(zaaknummer, uitkomst, actor=actor, datum=datum, reden=reden)
     toon_resultaat(z, als_json, f"Uitspraak over het besluit van zaak {zaaknummer}: {uitkomst} → {z['status']}.",
                    druk_raadszaak)
 
@@ -303,7 +303,7 @@ def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
     (stap onherroepelijk_worden). Dat kan pas een week na de laatste dag van de termijn: een beroepschrift
     dat op de laatste dag op de post ging, is tijdig als het binnen een week binnenkomt (Awb 6:9 lid 2).
     Onherroepelijk is het besluit per de dag na de termijn."""
-    z = omgeving.app.besluitvorming.raad_onherroepelijk(zaaknummer, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("besluitvorming").raad_onherroepelijk(zaaknummer, actor=actor, datum=datum, reden=reden)
     b = z["besluitvorming"]["besluiten"][-1]
     toon_resultaat(z, als_json, f"Besluit van zaak {zaaknummer} onherroepelijk per {nl(b['onherroepelijk_per'])}.",
                    druk_raadszaak)
@@ -315,4 +315,4 @@ def onherroepelijk(omgeving, zaaknummer, actor, reden, datum, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, als_json):
     """Toon de zaak met haar politieke markten, agendapunten, besluiten en beroep."""
-    toon_resultaat(omgeving.app.besluitvorming.raad_toon(zaaknummer), als_json, None, druk_raadszaak)
+    toon_resultaat(omgeving.dienst("besluitvorming").raad_toon(zaaknummer), als_json, None, druk_raadszaak)

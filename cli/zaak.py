@@ -32,7 +32,7 @@ def zaak() -> None:
 def registreer(omgeving, zaaknummer, zaaktype, omschrijving, portefeuillehouders, behandelaar, sector,
                actor, reden, datum, als_json):
     """Registreer een nieuwe zaak; --datum is de startdatum als die eerder lag."""
-    z = omgeving.app.registreer(
+    z = omgeving.dienst("zaken").registreer(
         zaaknummer=zaaknummer, zaaktype=zaaktype, omschrijving=omschrijving,
         portefeuillehouders=list(portefeuillehouders), behandelaar=behandelaar, sector=sector,
         actor=actor, datum=datum, reden=reden,
@@ -47,7 +47,7 @@ def registreer(omgeving, zaaknummer, zaaktype, omschrijving, portefeuillehouders
 @click.pass_obj
 def stap(omgeving, zaaknummer, stap, actor, reden, datum, als_json):
     """Zet de zaak een stap verder (zie 'zaak toon' voor de toegestane stappen)."""
-    z = omgeving.app.stap(zaaknummer, stap, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("zaken").stap(zaaknummer, stap, actor=actor, datum=datum, reden=reden)
     _toon(z, als_json, f"Zaak {zaaknummer}: {stap} → {z['status']}.")
 
 
@@ -62,7 +62,7 @@ def opschorten(omgeving, zaaknummer, actor, reden, datum, als_json):
     de termijn staat stil vanaf de dag erna tot de dag van aanvulling ('hervatten
     --datum'), die zelf weer meetelt (Awb 4:15 lid 1). Alleen binnen de lopende termijn.
     """
-    z = omgeving.app.schort_op(zaaknummer, actor=actor, reden=reden, datum=datum)
+    z = omgeving.dienst("zaken").schort_op(zaaknummer, actor=actor, reden=reden, datum=datum)
     _toon(z, als_json, f"Zaak {zaaknummer} opgeschort.")
 
 
@@ -73,7 +73,7 @@ def opschorten(omgeving, zaaknummer, actor, reden, datum, als_json):
 def hervatten(omgeving, zaaknummer, actor, reden, datum, als_json):
     """Hervat een opgeschorte zaak; --datum is de dag van aanvulling. De termijn schuift
     op met de dagen tussen uitnodiging en aanvulling (beide niet meegeteld, Awb 4:15)."""
-    z = omgeving.app.hervat(zaaknummer, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("zaken").hervat(zaaknummer, actor=actor, datum=datum, reden=reden)
     _toon(z, als_json, f"Zaak {zaaknummer} hervat.")
 
 
@@ -88,7 +88,7 @@ def verlengen(omgeving, zaaknummer, weken, dagen, actor, reden, datum, als_json)
     if (weken is None) == (dagen is None):
         raise click.UsageError("Geef precies één van --weken of --dagen.")
     lengte, eenheid = (weken, Eenheid.WEKEN) if weken is not None else (dagen, Eenheid.DAGEN)
-    z = omgeving.app.verleng(zaaknummer, lengte, eenheid, actor=actor, reden=reden, datum=datum)
+    z = omgeving.dienst("zaken").verleng(zaaknummer, lengte, eenheid, actor=actor, reden=reden, datum=datum)
     _toon(z, als_json, f"Zaak {zaaknummer} verlengd met {lengte} {eenheid.value}.")
 
 
@@ -99,7 +99,7 @@ def verlengen(omgeving, zaaknummer, weken, dagen, actor, reden, datum, als_json)
 @click.pass_obj
 def afsluiten(omgeving, zaaknummer, resultaat, actor, reden, datum, als_json):
     """Leg het resultaat vast en sluit de zaak af."""
-    z = omgeving.app.sluit_af(zaaknummer, resultaat, actor=actor, datum=datum, reden=reden)
+    z = omgeving.dienst("zaken").sluit_af(zaaknummer, resultaat, actor=actor, datum=datum, reden=reden)
     _toon(z, als_json, f"Zaak {zaaknummer} afgesloten: {resultaat}.")
 
 
@@ -109,7 +109,7 @@ def afsluiten(omgeving, zaaknummer, resultaat, actor, reden, datum, als_json):
 @click.pass_obj
 def toon(omgeving, zaaknummer, als_json):
     """Toon de zaak: status, termijnen van de huidige stap en de mogelijke volgende stappen."""
-    _toon(omgeving.app.toon(zaaknummer), als_json)
+    _toon(omgeving.dienst("zaken").toon(zaaknummer), als_json)
 
 
 @zaak.command()

@@ -101,7 +101,7 @@ def zienswijze() -> None:
 @click.pass_obj
 def kennisgeving(omgeving, zaaknummer, publicatie, ontwerp, hierna, ontwerp_datum, actor, reden, datum, als_json):
     """Leg de kennisgeving van de ter inzage legging vast; --datum is de dag van publicatie."""
-    d = omgeving.app.zienswijzen.leg_kennisgeving_vast(zaaknummer, publicatie=publicatie, ontwerp=ontwerp, hierna=hierna,
+    d = omgeving.dienst("zienswijzen").leg_kennisgeving_vast(zaaknummer, publicatie=publicatie, ontwerp=ontwerp, hierna=hierna,
                                            ontwerp_datum=ontwerp_datum, actor=actor, datum=datum, reden=reden)
     if als_json:
         druk_json(d)
@@ -138,7 +138,7 @@ def indienen(omgeving, zaaknummer, ontvangstdatum, verzenddatum, vorm, themas, s
     verschoonbaar wordt verklaard ('zienswijze verschoonbaar'). Na het raadsbesluit
     kan alleen nog een overige reactie worden geregistreerd (--overige-reactie).
     """
-    z = omgeving.app.zienswijzen.dien_zienswijze_in(
+    z = omgeving.dienst("zienswijzen").dien_zienswijze_in(
         zaaknummer, ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm, themas=list(themas),
         samenvatting=samenvatting, indiener={"naam": naam, "adres": adres, "email": email}, informeel=informeel,
         actor=actor, datum=datum, reden=reden,
@@ -158,7 +158,7 @@ def verschoonbaar(omgeving, kenmerk, actor, reden, datum, als_json):
     al bestond (Awb 6:10 lid 1 sub b). Welke grond geldt, volgt uit de beoordeling bij
     het indienen.
     """
-    z = omgeving.app.zienswijzen.verklaar_verschoonbaar(kenmerk, reden=reden, actor=actor, datum=datum)
+    z = omgeving.dienst("zienswijzen").verklaar_verschoonbaar(kenmerk, reden=reden, actor=actor, datum=datum)
     grond = "Awb 6:10 lid 1 sub b" if z["ontvankelijkheid"]["uitkomst"] == TE_VROEG_GEMEEND else "Awb 6:11"
     _toon(z, als_json, f"{z['kenmerk']} verschoonbaar verklaard ({grond}): {z['aanduiding']}.")
 
@@ -179,7 +179,7 @@ def beantwoorden(omgeving, kenmerk, reactie, standaardreacties, aanpassing, geen
     """Beantwoord een zienswijze; zeg altijd of zij tot aanpassing leidt."""
     if (aanpassing is None) == (not geen_aanpassing):
         raise click.UsageError("Geef precies één van --aanpassing \"wat verandert\" of --geen-aanpassing.")
-    z = omgeving.app.zienswijzen.beantwoord_zienswijze(
+    z = omgeving.dienst("zienswijzen").beantwoord_zienswijze(
         kenmerk, reactie=reactie, standaardreacties=list(standaardreacties), aanpassing=aanpassing,
         vervolgacties=list(vervolgacties), actor=actor, datum=datum, reden=reden,
     )
@@ -197,7 +197,7 @@ def brief(omgeving, kenmerken, soort, actor, reden, datum, als_json):
 
     Een brief over het voorstel gaat vóór het raadsbesluit, een brief over het besluit erna.
     """
-    rijen = omgeving.app.zienswijzen.registreer_brieven(list(kenmerken), soort=soort, actor=actor, datum=datum, reden=reden)
+    rijen = omgeving.dienst("zienswijzen").registreer_brieven(list(kenmerken), soort=soort, actor=actor, datum=datum, reden=reden)
     if als_json:
         druk_json(rijen)
         return
@@ -212,11 +212,11 @@ def brief(omgeving, kenmerken, soort, actor, reden, datum, als_json):
 @click.pass_obj
 def lijst(omgeving, zaaknummer, intern, actor, reden, als_json):
     """Alle zienswijzen en overige reacties van een zaak, in volgorde van ontvangst."""
-    rijen = omgeving.app.zienswijzen.zienswijzen_van(zaaknummer, intern=intern, actor=actor, reden=reden)
+    rijen = omgeving.dienst("zienswijzen").zienswijzen_van(zaaknummer, intern=intern, actor=actor, reden=reden)
     if als_json:
         druk_json(rijen)
         return
-    t = omgeving.app.zienswijzen.inspraak(zaaknummer)["ter_inzage"]
+    t = omgeving.dienst("zienswijzen").inspraak(zaaknummer)["ter_inzage"]
     if t:
         click.echo(f"Zaak {zaaknummer}: ter inzage van {nl(t['eerste_dag'])} tot en met {nl(t['einde'])} — "
                    f"{t['grondslag']}")
@@ -249,7 +249,7 @@ def lijst(omgeving, zaaknummer, intern, actor, reden, als_json):
 @click.pass_obj
 def toon(omgeving, kenmerk, intern, actor, reden, als_json):
     """Eén zienswijze met beoordeling, reactie, brieven en geschiedenis."""
-    z = omgeving.app.zienswijzen.zienswijze_details(kenmerk, intern=intern, actor=actor, reden=reden)
+    z = omgeving.dienst("zienswijzen").zienswijze_details(kenmerk, intern=intern, actor=actor, reden=reden)
     toon_resultaat(z, als_json, None, druk_zienswijze)
 
 
@@ -262,7 +262,7 @@ def vergeet_indiener(omgeving, kenmerk, actor, reden, datum, als_json):
 
     De geschiedenis blijft intact en de nota blijft werken (met pseudoniem).
     """
-    z = omgeving.app.zienswijzen.vergeet_indiener(kenmerk, reden=reden, actor=actor, datum=datum)
+    z = omgeving.dienst("zienswijzen").vergeet_indiener(kenmerk, reden=reden, actor=actor, datum=datum)
     _toon(z, als_json, f"Persoonsgegevens van de indiener van {z['kenmerk']} gewist.")
 
 
@@ -280,7 +280,7 @@ def standaardreactie() -> None:
 @click.pass_obj
 def standaardreactie_toevoegen(omgeving, zaaknummer, code, tekst, titel, actor, reden, datum, als_json):
     """Voeg standaardreactie CODE toe aan de zaak (codes zijn uniek per zaak)."""
-    s = omgeving.app.zienswijzen.voeg_standaardreactie_toe(zaaknummer, code, tekst=tekst, titel=titel, actor=actor,
+    s = omgeving.dienst("zienswijzen").voeg_standaardreactie_toe(zaaknummer, code, tekst=tekst, titel=titel, actor=actor,
                                                datum=datum, reden=reden)
     if als_json:
         druk_json(s)
@@ -294,7 +294,7 @@ def standaardreactie_toevoegen(omgeving, zaaknummer, code, tekst, titel, actor, 
 @click.pass_obj
 def standaardreactie_lijst(omgeving, zaaknummer, als_json):
     """De standaardreacties van een zaak."""
-    rijen = omgeving.app.zienswijzen.standaardreacties(zaaknummer)
+    rijen = omgeving.dienst("zienswijzen").standaardreacties(zaaknummer)
     if als_json:
         druk_json(rijen)
         return

@@ -29,7 +29,7 @@ from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
-from workflow.basis import Dienst
+from workflow.kern import Dienst
 from workflow.definitie import Definitie, DefinitieFout, definitie
 from workflow.engine import Workflow, bouw_workflow, controleer_wachttermijn
 from store.log import log
@@ -145,11 +145,11 @@ def _contract_ingegaan(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
 # --- the use-cases -------------------------------------------------------------------------
 
 
-class AanbestedingHandelingen(Dienst):
+class AanbestedingDienst(Dienst):
     # --- helpers ---------------------------------------------------------------------
 
     def _aanbesteding(self, kenmerk: str) -> Aanbesteding:
-        return self._laad(aanbesteding_id(kenmerk), f"Aanbesteding {kenmerk} bestaat niet.")
+        return self.kern.laad(aanbesteding_id(kenmerk), f"Aanbesteding {kenmerk} bestaat niet.")
 
     @staticmethod
     def _procedure(a: Aanbesteding) -> Workflow:
@@ -200,7 +200,7 @@ class AanbestedingHandelingen(Dienst):
                   reden=reden, soort=soort, **feiten)
 
     def _ab_bewaar(self, a: Aanbesteding, gebeurtenis: str, actor: str) -> dict:
-        self._bewaar(a, kenmerk=a.kenmerk, gebeurtenis=gebeurtenis, actor=actor)
+        self.kern.bewaar(a, kenmerk=a.kenmerk, gebeurtenis=gebeurtenis, actor=actor)
         return raadsweergave(self._ab_weergave(a))
 
     # --- registering and phase steps --------------------------------------------------
@@ -213,9 +213,9 @@ class AanbestedingHandelingen(Dienst):
         kenmerk = kenmerk.strip()
         wf = procedure(procedure_naam)
         bestaat_al = f"Aanbesteding {kenmerk} bestaat al; een kenmerk is uniek."
-        if aanbesteding_id(kenmerk) in self.repository:
+        if aanbesteding_id(kenmerk) in self.kern.repository:
             raise DomeinFout(bestaat_al)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         d = wf.definitie
         a = Aanbesteding.registreer(
             kenmerk=kenmerk, titel=titel, procedure=d.naam, procedure_versie=d.versie,
@@ -224,14 +224,14 @@ class AanbestedingHandelingen(Dienst):
             termijnen=wf.termijnen_bij_binnenkomst(d.begintoestand, datum, datum),
             actor=actor, datum=datum, reden=reden,
         )
-        self._bewaar(a, bestaat_al=bestaat_al, kenmerk=kenmerk, gebeurtenis="geregistreerd", actor=actor)
+        self.kern.bewaar(a, bestaat_al=bestaat_al, kenmerk=kenmerk, gebeurtenis="geregistreerd", actor=actor)
         return raadsweergave(self._ab_weergave(a))
 
     def aanbesteding_stap(self, kenmerk: str, stap: str, *, perceel: str | None = None, actor: str,
                           datum: date | None = None, reden: str | None = None) -> dict:
         """A step without facts of its own; without a perceel, every perceel still under way takes it."""
         a = self._aanbesteding(kenmerk)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         for p in self._percelen(a, perceel):
             self._ab_stap(a, p, stap, actor=actor, datum=datum, reden=reden, algemeen=True)
         return self._ab_bewaar(a, stap, actor)
@@ -248,7 +248,7 @@ class AanbestedingHandelingen(Dienst):
     def aanbesteding_inschrijfleidraad(self, kenmerk: str, *, sluitingsdatum: date, perceel: str | None = None,
                                        actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         if sluitingsdatum <= datum:
             raise DomeinFout(f"De sluitingsdatum {nl_datum(sluitingsdatum)} moet na de publicatie "
                              f"({nl_datum(datum)}) liggen.")
@@ -261,7 +261,7 @@ class AanbestedingHandelingen(Dienst):
                                         actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         a.controleer_winnaar(p, winnaar)
         self._ab_stap(a, p, "gunningsbeslissing_versturen", actor=actor, datum=datum, reden=reden,
                       soort=Aanbesteding.GunningsbeslissingVerzonden, winnaar=winnaar)
@@ -271,7 +271,7 @@ class AanbestedingHandelingen(Dienst):
                                  datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         if not eiser.strip():
             raise DomeinFout("Noem wie het kort geding aanspant (--eiser).")
         a.controleer_kort_geding(p, datum)
@@ -285,7 +285,7 @@ class AanbestedingHandelingen(Dienst):
         """Rejected: back to the standstill (same term), award may proceed. Upheld: back to beoordeling."""
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         if vordering == "afgewezen":
             self._ab_stap(a, p, "uitspraak_afgewezen", actor=actor, datum=datum, reden=reden,
                           termijnen=p.termijn_records(), soort=Aanbesteding.UitspraakGedaan, vordering=vordering)
@@ -300,7 +300,7 @@ class AanbestedingHandelingen(Dienst):
                             datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         if p.kort_geding:
             raise DomeinFout(
                 f"De gunning van perceel {p.naam} is opgeschort: er loopt een kort geding sinds "
@@ -315,7 +315,7 @@ class AanbestedingHandelingen(Dienst):
                               datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         a.controleer_contract(p, ingangsdatum)
         self._ab_stap(a, p, "contract_tekenen", actor=actor, datum=datum, reden=reden,
                       soort=Aanbesteding.ContractGetekend, ingangsdatum=ingangsdatum,
@@ -327,7 +327,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         if not reden or not reden.strip():
             raise DomeinFout("Intrekken vraagt een reden (--reden), bijvoorbeeld 'geen kandidaat voldoet aan de eisen'.")
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         for p in self._percelen(a, perceel):
             self._ab_stap(a, p, "intrekken", actor=actor, datum=datum, reden=reden, soort=Aanbesteding.Ingetrokken)
         return self._ab_bewaar(a, "ingetrokken", actor)
@@ -338,7 +338,7 @@ class AanbestedingHandelingen(Dienst):
                                       datum: date | None = None, reden: str | None = None) -> dict:
         """A session of the marktconsultatie: for the whole aanbesteding, while a perceel is in that phase."""
         a = self._aanbesteding(kenmerk)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         d = self._procedure(a).definitie
         in_fase = [p for p in a.percelen.values() if "marktconsultatie" in d.toestand(p.fase).handelingen]
         if not in_fase:
@@ -355,7 +355,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "aanmelding")
-        a.meld_aan(p, kandidaat=kandidaat, partijen=partijen, actor=actor, datum=self._datum(datum), reden=reden)
+        a.meld_aan(p, kandidaat=kandidaat, partijen=partijen, actor=actor, datum=self.kern.datum(datum), reden=reden)
         return self._ab_bewaar(a, "aanmelding", actor)
 
     def aanbesteding_beoordeel_aanmelding(self, kenmerk: str, *, kandidaat: str, toegelaten: bool,
@@ -365,7 +365,7 @@ class AanbestedingHandelingen(Dienst):
         p = a.perceel(perceel)
         self._mag(a, p, "toelaten" if toegelaten else "afwijzen")
         a.beoordeel_aanmelding(p, kandidaat=kandidaat, toegelaten=toegelaten, score=score,
-                               actor=actor, datum=self._datum(datum), reden=reden)
+                               actor=actor, datum=self.kern.datum(datum), reden=reden)
         return self._ab_bewaar(a, "toegelaten" if toegelaten else "afgewezen", actor)
 
     def aanbesteding_dialoogsessie(self, kenmerk: str, *, onderwerp: str, deelnemers: list[str],
@@ -376,7 +376,7 @@ class AanbestedingHandelingen(Dienst):
         self._mag(a, p, "dialoogsessie")
         a.houd_dialoogsessie(p, onderwerp=onderwerp, deelnemers=deelnemers,
                              uitkomsten={s: v for s, v in uitkomsten.items() if v},
-                             actor=actor, datum=self._datum(datum), reden=reden)
+                             actor=actor, datum=self.kern.datum(datum), reden=reden)
         return self._ab_bewaar(a, "dialoogsessie", actor)
 
     def aanbesteding_inschrijving(self, kenmerk: str, *, kandidaat: str, perceel: str | None = None, actor: str,
@@ -384,7 +384,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "inschrijving")
-        a.ontvang_inschrijving(p, kandidaat=kandidaat, actor=actor, datum=self._datum(datum), reden=reden,
+        a.ontvang_inschrijving(p, kandidaat=kandidaat, actor=actor, datum=self.kern.datum(datum), reden=reden,
                                kenmerk=a.kenmerk)
         return self._ab_bewaar(a, "inschrijving", actor)
 
@@ -394,7 +394,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "inschrijving-weigeren")
-        a.weiger_inschrijving(p, kandidaat=kandidaat, actor=actor, datum=self._datum(datum), reden=reden)
+        a.weiger_inschrijving(p, kandidaat=kandidaat, actor=actor, datum=self.kern.datum(datum), reden=reden)
         return self._ab_bewaar(a, "inschrijving geweigerd", actor)
 
     def aanbesteding_beoordeel(self, kenmerk: str, *, kandidaat: str, score: float, perceel: str | None = None,
@@ -402,7 +402,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "beoordeel")
-        a.beoordeel_inschrijving(p, kandidaat=kandidaat, score=score, actor=actor, datum=self._datum(datum),
+        a.beoordeel_inschrijving(p, kandidaat=kandidaat, score=score, actor=actor, datum=self.kern.datum(datum),
                                  reden=reden)
         return self._ab_bewaar(a, "inschrijving beoordeeld", actor)
 
@@ -413,7 +413,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "verificatie")
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         if not partijen:
             if not voldoet:
                 raise DomeinFout("Noem de partij die niet voldoet (--partij).")
@@ -432,7 +432,7 @@ class AanbestedingHandelingen(Dienst):
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
         self._mag(a, p, "optie-uitoefenen" if uitoefenen else "optie-laten-vervallen")
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         if uitoefenen:
             a.oefen_optie_uit(p, nummer=nummer, actor=actor, datum=datum, reden=reden)
         else:
@@ -452,7 +452,7 @@ class AanbestedingHandelingen(Dienst):
         wf = self._procedure(a)
         titels = {o.stap: o.titel for o in wf.definitie.overgangen}
         weergave["tijdlijn"] = [
-            _regel(e, titels) for e in self.repository.event_store.get(aanbesteding_id(kenmerk))
+            _regel(e, titels) for e in self.kern.repository.event_store.get(aanbesteding_id(kenmerk))
         ]
         weergave["tijdlijn"].sort(key=lambda r: (r["datum"], r["volgnummer"]))
         return self._zichtbaar(weergave, vertrouwelijk, actor, "tijdlijn")
@@ -467,7 +467,7 @@ class AanbestedingHandelingen(Dienst):
         return weergave
 
     def _ab_weergave(self, a: Aanbesteding) -> dict:
-        per = self.vandaag()
+        per = self.kern.vandaag()
         wf = self._procedure(a)
         d = wf.definitie
         return {

@@ -26,53 +26,53 @@ from domain.advies import (
 from domain.besluitvorming import controleer_open, toestand
 from domain.datums import nl_datum
 from domain.zaak import Zaak
-from workflow.basis import Dienst
+from workflow.kern import Dienst
 from workflow.besluitvorming import lopende_termijn, zaak_met_stappen
 
 
-class AdviesHandelingen(Dienst):
+class AdviesDienst(Dienst):
     def _adviszaak(self, zaaknummer: str) -> Zaak:
         return zaak_met_stappen(self, zaaknummer, {"advies_ontvangen", "reageren"}, "is geen adviesaanvraag.")
 
     def _advies_weergave(self, zaak: Zaak) -> dict:
-        weergave = self._weergave(zaak)
-        weergave["advies"] = advies_als_dict(zaak, self.vandaag())
+        weergave = self.zaken.weergave(zaak)
+        weergave["advies"] = advies_als_dict(zaak, self.kern.vandaag())
         return weergave
 
     def advies_ontvangen(self, zaaknummer: str, *, adviesorgaan: str, kenmerk: str | None = None,
                          dagtekening: date | None = None, adviezen: list[str], actor: str,
                          datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._adviszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         feit = controleer_advies(toestand(zaak).advies, zaaknummer=zaaknummer, adviesorgaan=adviesorgaan,
                                  kenmerk=kenmerk, dagtekening=dagtekening, adviezen=list(adviezen), datum=datum)
-        self._voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(AdviesOntvangen, **feit, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_ontvangen", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_ontvangen", actor=actor)
         return self._advies_weergave(zaak)
 
     def advies_reactie(self, zaaknummer: str, reacties: list[tuple[int, str, str]], *, afwijking: str | None = None,
                        termijn_tot: date | None = None, actor: str, datum: date | None = None,
                        reden: str | None = None) -> dict:
         zaak = self._adviszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         termijn = lopende_termijn(zaak, "reactietermijn", datum)
         feit = controleer_reactie(toestand(zaak).advies, zaaknummer=zaaknummer, reacties=list(reacties),
                                   termijn_einde=termijn and termijn.einde, afwijking=afwijking,
                                   termijn_tot=termijn_tot, datum=datum)
-        self._voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(CollegeReactieVerzonden, **feit, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_reactie", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_reactie", actor=actor)
         return self._advies_weergave(zaak)
 
     def advies_naar_raad(self, zaaknummer: str, *, met_reactie: bool = False, actor: str,
                          datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._adviszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         controleer_naar_raad(toestand(zaak).advies, zaaknummer=zaaknummer, met_reactie=met_reactie, datum=datum)
         controleer_open(zaak, datum)
         zaak.trigger_event(AdviesNaarRaad, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_naar_raad", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_naar_raad", actor=actor)
         return self._advies_weergave(zaak)
 
     def advies_toon(self, zaaknummer: str) -> dict:

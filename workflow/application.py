@@ -1,63 +1,47 @@
-"""The event-sourced application: one event store and notification log for every aggregate.
+"""The composition root: one event store and notification log for every aggregate, and
+the services of the parts (workflow.delen), each created on first use.
 
-The use-cases live in one module per part of the domain: zaken (mixed in,
-every command needs them) and zienswijzen, besluitvorming, advies,
-aanbestedingen (services created on first use, see workflow.basis.Dienst).
-Methods take and return plain values (strings, dates, dicts), never
-aggregates, so the CLI, the tests and the benchmark talk the same language.
+`app.dienst("zienswijzen")` is a part's service; the services see the
+application only through their Kern (workflow.kern).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from functools import cached_property
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import JSONTranscoder
 
-from workflow.basis import Basis
+from domain.fouten import DomeinFout
 from store.config import Opslag
 from store.events import STORE_NAME, register_transcodings, store_env
-from workflow.zaken import ZaakHandelingen
+from workflow import delen
+from workflow.kern import Dienst, Kern
 
 
-class Zaakstroom(ZaakHandelingen, Basis, Application):
-    """Zaken are the core every command needs; the other parts are services made on first use."""
-
+class Zaakstroom(Application):
     name = STORE_NAME
 
     def __init__(self, opslag: Opslag | None = None, vandaag: date | None = None) -> None:
         self.opslag = opslag or Opslag.uit_omgeving()
-        self._vandaag = vandaag
         super().__init__(env=store_env(self.opslag))
+        self.kern = Kern(self, vandaag)
+        self._diensten: dict[str, Dienst] = {}
 
-    @cached_property
-    def zienswijzen(self):
-        from workflow.zienswijzen import ZienswijzeHandelingen
+    def dienst(self, naam: str) -> Dienst:
+        if naam not in self._diensten:
+            deel = delen.PER_NAAM.get(naam)
+            if deel is None or not deel.dienst:
+                raise DomeinFout(f"Onbekend onderdeel '{naam}'; bekend: {', '.join(d.naam for d in delen.DELEN)}.")
+            self._diensten[naam] = delen.laad(deel.dienst)(self.kern)
+        return self._diensten[naam]
 
-        return ZienswijzeHandelingen(self)
-
-    @cached_property
-    def besluitvorming(self):
-        from workflow.besluitvorming import BesluitvormingHandelingen
-
-        return BesluitvormingHandelingen(self)
-
-    @cached_property
-    def advies(self):
-        from workflow.advies import AdviesHandelingen
-
-        return AdviesHandelingen(self)
-
-    @cached_property
-    def aanbestedingen(self):
-        from workflow.aanbestedingen import AanbestedingHandelingen
-
-        return AanbestedingHandelingen(self)
+    def vandaag(self) -> date:
+        return self.kern.vandaag()
 
     def close(self) -> None:
-        if "zienswijzen" in self.__dict__:
-            self.zienswijzen.sluit()
+        for dienst in self._diensten.values():
+            dienst.sluit()
         super().close()
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:

@@ -40,7 +40,7 @@ from domain.besluitvorming import (
 )
 from domain.fouten import DomeinFout
 from domain.zaak import Zaak
-from workflow.basis import Dienst
+from workflow.kern import Dienst
 from workflow.voorwaarden import voorwaarde
 
 INSTANTIE = "Afdeling bestuursrechtspraak van de Raad van State"
@@ -61,13 +61,13 @@ def lopende_termijn(zaak: Zaak, naam: str, per: date):
 
 def zaak_met_stappen(dienst: Dienst, zaaknummer: str, stappen: set[str], anders: str) -> Zaak:
     """The zaak, when its zaaktype has `stappen`; otherwise refused with 'Zaak … (zaaktype …) {anders}'."""
-    zaak = dienst._zaak(zaaknummer)
-    if not stappen <= {o.stap for o in dienst._workflow(zaak).definitie.overgangen}:
+    zaak = dienst.zaken.zaak(zaaknummer)
+    if not stappen <= {o.stap for o in dienst.zaken.workflow(zaak).definitie.overgangen}:
         raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) {anders}")
     return zaak
 
 
-class BesluitvormingHandelingen(Dienst):
+class BesluitvormingDienst(Dienst):
     # --- helpers ----------------------------------------------------------------
 
     def _raadszaak(self, zaaknummer: str) -> Zaak:
@@ -76,10 +76,10 @@ class BesluitvormingHandelingen(Dienst):
 
     def _raadsagenda(self, vergaderdatum: date) -> Raadsagenda | None:
         agenda_id = raadsagenda_id(vergaderdatum)
-        return self.repository.get(agenda_id) if agenda_id in self.repository else None
+        return self.kern.repository.get(agenda_id) if agenda_id in self.kern.repository else None
 
     def _raad_weergave(self, zaak: Zaak) -> dict:
-        weergave = self._weergave(zaak)
+        weergave = self.zaken.weergave(zaak)
         weergave["besluitvorming"] = besluitvorming_als_dict(zaak)
         return weergave
 
@@ -92,7 +92,7 @@ class BesluitvormingHandelingen(Dienst):
         actor: str, datum: date | None = None, reden: str | None = None,
     ) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         soort = SoortPolitiekeMarkt.lees(soort, "soort politieke markt")
         bv = toestand(zaak)
         pm = bvm.controleer_politieke_markt(
@@ -100,12 +100,12 @@ class BesluitvormingHandelingen(Dienst):
             max_spreektijd=max_spreektijd, insprekers=list(insprekers),
             particuliere_insprekers=particuliere_insprekers, volgorde=list(volgorde), datum=datum,
         )
-        wf = self._workflow(zaak)
+        wf = self.zaken.workflow(zaak)
         stap = next((o for o in wf.definitie.overgangen if o.stap == "naar_politieke_markt"), None)
         if soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == "politieke_markt":
             bvm.controleer_open(zaak, datum)  # no step: information only, or a further session
         elif stap is not None and zaak.status in stap.van:
-            self._voer_stap_uit(zaak, stap.stap, actor=actor, datum=datum, reden=reden)
+            self.zaken.voer_stap_uit(zaak, stap.stap, actor=actor, datum=datum, reden=reden)
         else:
             vanuit = [*stap.van, "politieke_markt"] if stap else ["politieke_markt"]
             raise DomeinFout(
@@ -113,7 +113,7 @@ class BesluitvormingHandelingen(Dienst):
                 f"zaak {zaaknummer} heeft status '{zaak.status}'."
             )
         zaak.trigger_event(bvm.PolitiekeMarktGepland, **pm, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="politieke_markt", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="politieke_markt", actor=actor)
         return self._raad_weergave(zaak)
 
     # --- raadsagenda ------------------------------------------------------------
@@ -121,23 +121,23 @@ class BesluitvormingHandelingen(Dienst):
     def raad_agendeer(self, zaaknummer: str, vergaderdatum: date, code: str, *, behandeling: str | None = None,
                       actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         agenda = self._raadsagenda(vergaderdatum)
         code = bvm.controleer_agenderen(toestand(zaak), agenda, zaaknummer=zaaknummer, vergaderdatum=vergaderdatum,
                                         code=code, behandeling=behandeling, datum=datum)
-        self._voer_stap_uit(zaak, "naar_raad", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, "naar_raad", actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.Geagendeerd, vergaderdatum=vergaderdatum, agendacode=code,
                            actor=actor, datum=datum, reden=reden)
         if agenda is None:
             agenda = Raadsagenda.maak(vergaderdatum, actor=actor, datum=datum, reden=reden)
         agenda.agendeer(code, zaaknummer, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, agenda, zaaknummer=zaaknummer, gebeurtenis="geagendeerd", agendacode=code, actor=actor)
+        self.kern.bewaar(zaak, agenda, zaaknummer=zaaknummer, gebeurtenis="geagendeerd", agendacode=code, actor=actor)
         return self._raad_weergave(zaak)
 
     def raad_wijzig_agendapunt(self, zaaknummer: str, code: str, *, behandeling: str | None = None,
                                actor: str, reden: str | None, datum: date | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         bv = toestand(zaak)
         a = bvm.huidige_agendering(bv, zaaknummer)
         agenda = self._raadsagenda(a.vergaderdatum)
@@ -148,7 +148,7 @@ class BesluitvormingHandelingen(Dienst):
         zaak.trigger_event(bvm.AgendapuntGewijzigd, vergaderdatum=a.vergaderdatum, oud=oud, nieuw=nieuw,
                            actor=actor, datum=datum, reden=reden)
         agenda.wijzig(oud, nieuw, zaaknummer, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, agenda, zaaknummer=zaaknummer, gebeurtenis="agendapunt_gewijzigd", actor=actor)
+        self.kern.bewaar(zaak, agenda, zaaknummer=zaaknummer, gebeurtenis="agendapunt_gewijzigd", actor=actor)
         return self._raad_weergave(zaak)
 
     def raad_agenda(self, vergaderdatum: date) -> dict:
@@ -159,7 +159,7 @@ class BesluitvormingHandelingen(Dienst):
         for s in SECTIES.values():
             rijen = []
             for code in sorted(c for c in punten if c[0] == s.letter):
-                zaak = self._zaak(punten[code])
+                zaak = self.zaken.zaak(punten[code])
                 a = next(a for a in toestand(zaak).agenderingen if a.vergaderdatum == vergaderdatum)
                 rijen.append({
                     "code": code,
@@ -178,24 +178,24 @@ class BesluitvormingHandelingen(Dienst):
     def raad_besluit(self, zaaknummer: str, uitkomst: str, beslispunten: list[str], *, actor: str,
                      datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         uitkomst = Uitkomst.lees(uitkomst, "uitkomst")
         besluit = bvm.controleer_raadsbesluit(toestand(zaak), zaaknummer=zaaknummer, uitkomst=uitkomst,
                                               beslispunten=list(beslispunten), datum=datum)
         stap = "aanhouden" if uitkomst is Uitkomst.AANGEHOUDEN else "besluiten"
-        self._voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.RaadsbesluitGenomen, **besluit, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="raadsbesluit", uitkomst=uitkomst.value, actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="raadsbesluit", uitkomst=uitkomst.value, actor=actor)
         return self._raad_weergave(zaak)
 
     def raad_bekendmaking(self, zaaknummer: str, *, vindplaats: str | None = None, actor: str,
                           datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         bvm.controleer_bekendmaking(toestand(zaak), zaaknummer)
         if vindplaats is not None and not vindplaats.strip():
             raise DomeinFout("De vindplaats mag niet leeg zijn.")
-        self._voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden)
         # The beroepstermijn is the definition's (Awb 6:7, 6:8, Atw), kept with the besluit for later steps.
         termijn = lopende_termijn(zaak, "beroepstermijn", datum)
         zaak.trigger_event(
@@ -203,17 +203,17 @@ class BesluitvormingHandelingen(Dienst):
             beroepstermijn_eerste_dag=termijn and termijn.eerste_dag, beroepstermijn_einde=termijn and termijn.einde,
             actor=actor, datum=datum, reden=reden,
         )
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="bekendgemaakt", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="bekendgemaakt", actor=actor)
         return self._raad_weergave(zaak)
 
     def raad_inwerkingtreding(self, zaaknummer: str, *, regel: str | None = None, op: date | None = None,
                               actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         feit = bvm.controleer_inwerkingtreding(toestand(zaak), zaaknummer=zaaknummer, regel=regel, op=op)
         bvm.controleer_open(zaak, datum)
         zaak.trigger_event(bvm.InwerkingtredingVastgelegd, **feit, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="inwerkingtreding", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="inwerkingtreding", actor=actor)
         return self._raad_weergave(zaak)
 
     # --- rechtsbescherming --------------------------------------------------------
@@ -223,41 +223,41 @@ class BesluitvormingHandelingen(Dienst):
                     datum: date | None = None, reden: str | None = None) -> dict:
         """Record a beroep received on `datum` (posted on `verzonden`), judged on time or late (Awb 6:9)."""
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         feit = bvm.controleer_beroep(toestand(zaak), zaaknummer=zaaknummer, indiener=indiener,
                                      particulier=particulier, instantie=instantie or INSTANTIE, datum=datum,
                                      verzonden=verzonden)
         if zaak.status == "in_beroep":  # a further beroep against the same besluit
             bvm.controleer_open(zaak, datum)
         else:
-            self._voer_stap_uit(zaak, "beroep_ingesteld", actor=actor, datum=datum, reden=reden)
+            self.zaken.voer_stap_uit(zaak, "beroep_ingesteld", actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.BeroepIngesteld, **feit, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="beroep", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="beroep", actor=actor)
         return self._raad_weergave(zaak)
 
     def raad_uitspraak(self, zaaknummer: str, uitkomst: str, *, actor: str, datum: date | None = None,
                        reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         uitkomst = UitspraakUitkomst.lees(uitkomst, "uitkomst van de uitspraak")
         bvm.controleer_uitspraak(toestand(zaak), zaaknummer)
         # Gegrond: the court annuls the besluit and the raad must take a new one (Awb 8:72 lid 4),
         # so the zaak goes to 'vernietigd', from where it is put on a raad agenda again.
         stap = "uitspraak" if uitkomst.besluit_blijft else "vernietigen"
-        self._voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.UitspraakGedaan, uitkomst=uitkomst.value, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="uitspraak", uitkomst=uitkomst.value, actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="uitspraak", uitkomst=uitkomst.value, actor=actor)
         return self._raad_weergave(zaak)
 
     def raad_onherroepelijk(self, zaaknummer: str, *, actor: str, datum: date | None = None,
                             reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         termijn = lopende_termijn(zaak, "beroepstermijn", datum)
-        self._voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden)
         # The step waited for the beroepstermijn, so the zaak was in it and `termijn` is set.
         zaak.trigger_event(bvm.OnherroepelijkGeworden, per=termijn.einde + timedelta(days=1), actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="onherroepelijk", actor=actor)
+        self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="onherroepelijk", actor=actor)
         return self._raad_weergave(zaak)
 
     def raad_toon(self, zaaknummer: str) -> dict:

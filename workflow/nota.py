@@ -31,16 +31,16 @@ _TELWOORDEN = ("geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", 
 def stel_op(app, zaaknummer: str, *, datum: date | None = None, intern: bool = False, actor: str | None = None,
             reden: str | None = None, voorstel: str | None = None) -> dict:
     """The nota d.d. `datum` (default today; never in the future: it shows what existed on that day)."""
-    datum = app._datum(datum)
-    if app.zienswijzen.inspraak(zaaknummer)["ter_inzage"] is None:
+    datum = app.kern.datum(datum)
+    if app.dienst("zienswijzen").inspraak(zaaknummer)["ter_inzage"] is None:
         raise DomeinFout(f"Zaak {zaaknummer} is nooit ter inzage gelegd; er is geen nota zienswijzen te maken.")
-    inspraak = app.zienswijzen.inspraak(zaaknummer, per=datum)
+    inspraak = app.dienst("zienswijzen").inspraak(zaaknummer, per=datum)
     if inspraak["ter_inzage"] is None:
         raise DomeinFout(f"Zaak {zaaknummer} lag op {nl_datum(datum)} nog niet ter inzage; er is geen nota "
                          "zienswijzen van die dag.")
-    zienswijzen = [z for z in app.zienswijzen.zienswijzen_van(zaaknummer, per=datum) if z["soort"] == "zienswijze"]
+    zienswijzen = [z for z in app.dienst("zienswijzen").zienswijzen_van(zaaknummer, per=datum) if z["soort"] == "zienswijze"]
     if intern:
-        indieners = app.zienswijzen.toon_indieners(
+        indieners = app.dienst("zienswijzen").toon_indieners(
             [z["kenmerk"] for z in zienswijzen], actor=actor, reden=reden,
             wat=f"de interne nota zienswijzen d.d. {nl_datum(datum)}")
         zienswijzen = [{**z, "indiener": indieners[z["kenmerk"]]} for z in zienswijzen]

@@ -9,14 +9,24 @@ from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
 from domain.zaak import Zaak, zaak_id
-from workflow.engine import controleer_wachttermijn, workflow
+from workflow.engine import Workflow, controleer_wachttermijn, workflow
+from workflow.kern import Dienst
 from workflow.voorwaarden import controleer_voorwaarden
 from workflow.weergave import gebeurtenis_als_regel, zaak_als_dict
 
 
-class ZaakHandelingen:
-    def _weergave(self, zaak: Zaak, per: date | None = None) -> dict:
-        return zaak_als_dict(zaak, self._workflow(zaak), per or self.vandaag())
+class ZaakDienst(Dienst):
+    # --- what the other parts use -----------------------------------------------
+
+    def zaak(self, zaaknummer: str) -> Zaak:
+        return self.kern.laad(zaak_id(zaaknummer), f"Zaak {zaaknummer} bestaat niet.")
+
+    @staticmethod
+    def workflow(zaak: Zaak) -> Workflow:
+        return workflow(zaak.zaaktype, zaak.zaaktype_versie)
+
+    def weergave(self, zaak: Zaak, per: date | None = None) -> dict:
+        return zaak_als_dict(zaak, self.workflow(zaak), per or self.kern.vandaag())
 
     # --- commands -------------------------------------------------------------
 
@@ -43,7 +53,7 @@ class ZaakHandelingen:
         wf = workflow(zaaktype)
         # A duplicate zaaknummer is found by the store itself (same aggregate id, version 1).
         bestaat_al = f"Zaak {zaaknummer} bestaat al; een zaaknummer is uniek."
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         zaak = Zaak.registreer(
             zaaknummer=zaaknummer,
             zaaktype=wf.definitie.naam,
@@ -58,17 +68,17 @@ class ZaakHandelingen:
             datum=datum,
             reden=reden,
         )
-        self._bewaar(zaak, bestaat_al=bestaat_al, zaaknummer=zaaknummer, gebeurtenis="geregistreerd", actor=actor)
-        return self._weergave(zaak)
+        self.kern.bewaar(zaak, bestaat_al=bestaat_al, zaaknummer=zaaknummer, gebeurtenis="geregistreerd", actor=actor)
+        return self.weergave(zaak)
 
     def stap(self, zaaknummer: str, stap: str, *, actor: str, datum: date | None = None,
              reden: str | None = None) -> dict:
-        zaak = self._zaak(zaaknummer)
-        self._voer_stap_uit(zaak, stap, actor=actor, datum=self._datum(datum), reden=reden, algemeen=True)
-        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis=stap, actor=actor)
-        return self._weergave(zaak)
+        zaak = self.zaak(zaaknummer)
+        self.voer_stap_uit(zaak, stap, actor=actor, datum=self.kern.datum(datum), reden=reden, algemeen=True)
+        self.kern.bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis=stap, actor=actor)
+        return self.weergave(zaak)
 
-    def _voer_stap_uit(self, zaak: Zaak, stap: str, *, actor: str, datum: date, reden: str | None,
+    def voer_stap_uit(self, zaak: Zaak, stap: str, *, actor: str, datum: date, reden: str | None,
                        algemeen: bool = False):
         """Check and record step `stap`; the caller saves. Returns the transition taken.
 
@@ -76,7 +86,7 @@ class ZaakHandelingen:
         alongside; the generic `zaak stap` (algemeen=True) refuses steps that
         have such a command, so their facts cannot be skipped.
         """
-        wf = self._workflow(zaak)
+        wf = self.workflow(zaak)
         overgang = wf.overgang(zaak.status, stap)
         if overgang.afsluiten:
             raise DomeinFout(
@@ -97,9 +107,9 @@ class ZaakHandelingen:
 
     def sluit_af(self, zaaknummer: str, resultaat: str, *, actor: str, datum: date | None = None,
                  reden: str | None = None) -> dict:
-        zaak = self._zaak(zaaknummer)
-        wf = self._workflow(zaak)
-        datum = self._datum(datum)
+        zaak = self.zaak(zaaknummer)
+        wf = self.workflow(zaak)
+        datum = self.kern.datum(datum)
         afsluitend = [o for o in wf.overgangen_vanuit(zaak.status) if o.afsluiten]
         if not afsluitend:
             mogelijk = ", ".join(o.stap for o in wf.overgangen_vanuit(zaak.status)) or "geen"
@@ -126,12 +136,12 @@ class ZaakHandelingen:
             )
         zaak.sluit_af(stap=overgang.stap, naar=overgang.naar, resultaat=resultaat,
                       actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="afgesloten", actor=actor)
-        return self._weergave(zaak)
+        self.kern.bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="afgesloten", actor=actor)
+        return self.weergave(zaak)
 
     def schort_op(self, zaaknummer: str, *, actor: str, reden: str, datum: date | None = None) -> dict:
-        zaak = self._zaak(zaaknummer)
-        d = self._workflow(zaak).definitie
+        zaak = self.zaak(zaaknummer)
+        d = self.workflow(zaak).definitie
         if not d.opschorting_toegestaan:
             raise DomeinFout(f"Zaaktype {d.naam} staat geen opschorting toe.")
         if d.opschorting_toestanden and zaak.status not in d.opschorting_toestanden:
@@ -141,22 +151,22 @@ class ZaakHandelingen:
             )
         if not reden or not reden.strip():
             raise DomeinFout("Opschorten vraagt een reden (--reden).")
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         _weiger_na_verstreken_termijn(zaak, datum, "opschorten")
         zaak.schort_op(actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="opgeschort", actor=actor)
-        return self._weergave(zaak)
+        self.kern.bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="opgeschort", actor=actor)
+        return self.weergave(zaak)
 
     def hervat(self, zaaknummer: str, *, actor: str, datum: date | None = None, reden: str | None = None) -> dict:
-        zaak = self._zaak(zaaknummer)
-        zaak.hervat(actor=actor, datum=self._datum(datum), reden=reden)
-        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="hervat", actor=actor)
-        return self._weergave(zaak)
+        zaak = self.zaak(zaaknummer)
+        zaak.hervat(actor=actor, datum=self.kern.datum(datum), reden=reden)
+        self.kern.bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="hervat", actor=actor)
+        return self.weergave(zaak)
 
     def verleng(self, zaaknummer: str, lengte: int, eenheid: Eenheid, *, actor: str, reden: str,
                 datum: date | None = None) -> dict:
-        zaak = self._zaak(zaaknummer)
-        d = self._workflow(zaak).definitie
+        zaak = self.zaak(zaaknummer)
+        d = self.workflow(zaak).definitie
         v = d.verlenging
         if v.max_aantal == 0:
             raise DomeinFout(f"Zaaktype {d.naam} staat geen verlenging toe.")
@@ -177,19 +187,19 @@ class ZaakHandelingen:
             )
         if not reden or not reden.strip():
             raise DomeinFout("Verlengen vraagt een reden (--reden).")
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         _weiger_na_verstreken_termijn(zaak, datum, "verlengen")
         zaak.verleng(dagen=dagen, actor=actor, datum=datum, reden=reden)
-        self._bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="verlengd", actor=actor)
-        return self._weergave(zaak)
+        self.kern.bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="verlengd", actor=actor)
+        return self.weergave(zaak)
 
     # --- queries --------------------------------------------------------------
 
     def toon(self, zaaknummer: str) -> dict:
-        return self._weergave(self._zaak(zaaknummer))
+        return self.weergave(self.zaak(zaaknummer))
 
     def _gebeurtenissen(self, zaaknummer: str) -> list[Zaak.Event]:
-        events = list(self.repository.event_store.get(zaak_id(zaaknummer)))
+        events = self.kern.gebeurtenissen(zaak_id(zaaknummer))
         if not events:
             raise DomeinFout(f"Zaak {zaaknummer} bestaat niet.")
         return events
@@ -217,7 +227,7 @@ class ZaakHandelingen:
                 f"(geregistreerd met ingang van {nl_datum(eerste.datum)}, "
                 f"vastgelegd op {nl_datum(eerste.timestamp.date())})."
             )
-        weergave = self._weergave(zaak, per)
+        weergave = self.weergave(zaak, per)
         weergave["per"] = per
         weergave["gebeurtenissen_meegeteld"] = zaak.version
         weergave["gebeurtenissen_totaal"] = len(events)

@@ -35,7 +35,7 @@ from domain.zienswijze import (
     zienswijze_id,
     zoals_op,
 )
-from workflow.basis import Dienst
+from workflow.kern import Dienst
 from store.log import log
 from store.keys import Sleutelkluis
 from workflow.voorwaarden import voorwaarde
@@ -56,7 +56,7 @@ def aanduiding(z: Zienswijze, volgnummer: int | None) -> str:
     return f"{wie} d.d. {nl_datum(z.ontvangstdatum)}"
 
 
-class ZienswijzeHandelingen(Dienst):
+class ZienswijzeDienst(Dienst):
     _sleutelkluis: Sleutelkluis | None = None
 
     # --- commands -------------------------------------------------------------
@@ -64,12 +64,12 @@ class ZienswijzeHandelingen(Dienst):
     def leg_kennisgeving_vast(self, zaaknummer: str, *, publicatie: str, ontwerp: str, hierna: str | None = None,
                               ontwerp_datum: date | None = None, actor: str, datum: date | None = None,
                               reden: str | None = None) -> dict:
-        zaak = self._zaak(zaaknummer)
-        wf = self._workflow(zaak)
+        zaak = self.zaken.zaak(zaaknummer)
+        wf = self.zaken.workflow(zaak)
         if not any(t.naam == "zienswijzetermijn" for s in wf.definitie.toestanden for t in s.termijnen):
             raise DomeinFout(f"Zaaktype {zaak.zaaktype} kent geen ter inzage legging met een zienswijzetermijn.")
         controleer_inspraak_open(zaak, "de kennisgeving vastleggen")
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         dossier = self._inspraakdossier(zaaknummer)
         if dossier is not None and dossier.kennisgeving is not None:
             raise DomeinFout(
@@ -79,17 +79,17 @@ class ZienswijzeHandelingen(Dienst):
         dossier = dossier or Inspraakdossier.open(zaaknummer, actor=actor, datum=datum)
         dossier.leg_kennisgeving_vast(publicatie=publicatie, ontwerp=ontwerp, hierna=hierna,
                                       ontwerp_datum=ontwerp_datum or datum, actor=actor, datum=datum, reden=reden)
-        self._bewaar(dossier, zaaknummer=zaaknummer, gebeurtenis="kennisgeving", actor=actor)
+        self.kern.bewaar(dossier, zaaknummer=zaaknummer, gebeurtenis="kennisgeving", actor=actor)
         return self.inspraak(zaaknummer)
 
     def voeg_standaardreactie_toe(self, zaaknummer: str, code: str, *, tekst: str, titel: str | None = None,
                                   actor: str, datum: date | None = None, reden: str | None = None) -> dict:
-        controleer_inspraak_open(self._zaak(zaaknummer), "een standaardreactie toevoegen")
-        datum = self._datum(datum)
+        controleer_inspraak_open(self.zaken.zaak(zaaknummer), "een standaardreactie toevoegen")
+        datum = self.kern.datum(datum)
         dossier = self._inspraakdossier(zaaknummer) or Inspraakdossier.open(zaaknummer, actor=actor, datum=datum)
         code = dossier.voeg_standaardreactie_toe(code=code, titel=titel, tekst=tekst, actor=actor, datum=datum,
                                                  reden=reden)
-        self._bewaar(dossier, zaaknummer=zaaknummer, gebeurtenis="standaardreactie", code=code, actor=actor)
+        self.kern.bewaar(dossier, zaaknummer=zaaknummer, gebeurtenis="standaardreactie", code=code, actor=actor)
         return dossier.standaardreacties[code]
 
     def dien_zienswijze_in(
@@ -108,7 +108,7 @@ class ZienswijzeHandelingen(Dienst):
         reden: str | None = None,
     ) -> dict:
         """Register a zienswijze (or, when late or `informeel`, an overige reactie) and judge its timeliness."""
-        zaak = self._zaak(zaaknummer)
+        zaak = self.zaken.zaak(zaaknummer)
         if informeel:
             controleer_niet_afgesloten(zaak, "een overige reactie registreren")
         else:
@@ -117,9 +117,9 @@ class ZienswijzeHandelingen(Dienst):
                 na_besluit=" Wat nu nog binnenkomt, is geen zienswijze meer: registreer het als overige reactie "
                            "(--overige-reactie).",
             )
-        if ontvangstdatum > self.vandaag():
+        if ontvangstdatum > self.kern.vandaag():
             raise DomeinFout(f"De ontvangstdatum {nl_datum(ontvangstdatum)} ligt in de toekomst.")
-        datum = self._datum(datum or ontvangstdatum)
+        datum = self.kern.datum(datum or ontvangstdatum)
         if datum < ontvangstdatum:
             raise DomeinFout(
                 f"Registreren op {nl_datum(datum)} kan niet vóór de ontvangst op {nl_datum(ontvangstdatum)}."
@@ -142,7 +142,7 @@ class ZienswijzeHandelingen(Dienst):
             ontvankelijkheid=beoordeling, actor=actor, datum=datum, reden=reden,
         )
         try:
-            self._bewaar(dossier, zienswijze, zaaknummer=zaaknummer, gebeurtenis="zienswijze ingediend",
+            self.kern.bewaar(dossier, zienswijze, zaaknummer=zaaknummer, gebeurtenis="zienswijze ingediend",
                          kenmerk=kenmerk, actor=actor)
         except BaseException:
             if ref is not None:
@@ -153,9 +153,9 @@ class ZienswijzeHandelingen(Dienst):
     def verklaar_verschoonbaar(self, kenmerk: str, *, reden: str | None, actor: str,
                                datum: date | None = None) -> dict:
         z = self._laad_zienswijze(kenmerk)
-        controleer_inspraak_open(self._zaak(z.zaaknummer), "een zienswijze verschoonbaar verklaren")
+        controleer_inspraak_open(self.zaken.zaak(z.zaaknummer), "een zienswijze verschoonbaar verklaren")
         z.verklaar_verschoonbaar(actor=actor, datum=self._na_ontvangst(z, datum), reden=reden)
-        self._bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="verschoonbaar", kenmerk=z.kenmerk, actor=actor)
+        self.kern.bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="verschoonbaar", kenmerk=z.kenmerk, actor=actor)
         return self.zienswijze_details(z.kenmerk)
 
     def beantwoord_zienswijze(self, kenmerk: str, *, reactie: str = "", standaardreacties: list[str] | tuple = (),
@@ -163,7 +163,7 @@ class ZienswijzeHandelingen(Dienst):
                               actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         """Answer a zienswijze. `aanpassing` None: it does not lead to a change; else what changed."""
         z = self._laad_zienswijze(kenmerk)
-        controleer_inspraak_open(self._zaak(z.zaaknummer), "een zienswijze beantwoorden")
+        controleer_inspraak_open(self.zaken.zaak(z.zaaknummer), "een zienswijze beantwoorden")
         datum = self._na_ontvangst(z, datum)
         codes: list[str] = []
         for c in [*(normaliseer_code(c) for c in standaardreacties), *geplaatste_codes(reactie)]:
@@ -174,7 +174,7 @@ class ZienswijzeHandelingen(Dienst):
             raise DomeinFout("Zeg bij --aanpassing wat er aan het ontwerp verandert.")
         z.beantwoord(reactie=reactie, standaardreacties=codes, aanpassing=aanpassing and aanpassing.strip(),
                      vervolgacties=list(vervolgacties), actor=actor, datum=datum, reden=reden)
-        self._bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="beantwoord", kenmerk=z.kenmerk, actor=actor)
+        self.kern.bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="beantwoord", kenmerk=z.kenmerk, actor=actor)
         return self.zienswijze_details(z.kenmerk)
 
     def registreer_brieven(self, kenmerken: list[str] | tuple[str, ...], *, soort: str, actor: str,
@@ -182,32 +182,32 @@ class ZienswijzeHandelingen(Dienst):
         """Record the letter `soort` sent on `datum` to the indieners of these zienswijzen, all or none."""
         if not kenmerken:
             raise DomeinFout("Noem ten minste één zienswijze (kenmerk).")
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         geladen: dict[str, Zienswijze] = {}
         for k in kenmerken:
             z = self._laad_zienswijze(k)
             geladen.setdefault(z.kenmerk, z)
         for zaaknummer in dict.fromkeys(z.zaaknummer for z in geladen.values()):
-            controleer_brief(self._zaak(zaaknummer), soort, datum)
+            controleer_brief(self.zaken.zaak(zaaknummer), soort, datum)
         for z in geladen.values():
             z.verzend_brief(soort=soort, actor=actor, datum=datum, reden=reden)
-        self._bewaar(*geladen.values(), gebeurtenis=f"brief {soort}", kenmerken=list(geladen), actor=actor)
+        self.kern.bewaar(*geladen.values(), gebeurtenis=f"brief {soort}", kenmerken=list(geladen), actor=actor)
         return [self.zienswijze_details(k) for k in geladen]
 
     def vergeet_indiener(self, kenmerk: str, *, reden: str | None, actor: str, datum: date | None = None) -> dict:
         """Erase the indiener's personal data (AVG art. 17) by destroying its key; history stays intact."""
         z = self._laad_zienswijze(kenmerk)
-        z.vergeet_indiener(actor=actor, datum=self._datum(datum), reden=reden)
+        z.vergeet_indiener(actor=actor, datum=self.kern.datum(datum), reden=reden)
         # The irreversible part first: if recording the event fails, running the command again records it.
         self._kluis().vernietig(z.indiener_ref)
-        self._bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="indiener vergeten", kenmerk=z.kenmerk, actor=actor)
+        self.kern.bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="indiener vergeten", kenmerk=z.kenmerk, actor=actor)
         return self.zienswijze_details(z.kenmerk)
 
     # --- queries --------------------------------------------------------------
 
     def inspraak(self, zaaknummer: str, *, per: date | None = None) -> dict:
         """The zaak's ter inzage term, kennisgeving and standaardreacties (as they were on `per`)."""
-        zaak = self._zaak(zaaknummer) if per is None else self._zaak_per(zaaknummer, per)
+        zaak = self.zaken.zaak(zaaknummer) if per is None else self._zaak_per(zaaknummer, per)
         dossier = self._inspraakdossier(zaaknummer, per)
         termijn = zaak.ter_inzage.bereken() if zaak.ter_inzage else None
         return {
@@ -230,7 +230,7 @@ class ZienswijzeHandelingen(Dienst):
 
         With `intern` the indieners' identities are included: that asks for a reason and is recorded.
         """
-        self._zaak(zaaknummer)
+        self.zaken.zaak(zaaknummer)
         dossier = self._inspraakdossier(zaaknummer, per)
         zienswijzen = self._zienswijzen(dossier, per)
         indieners = {}
@@ -260,7 +260,7 @@ class ZienswijzeHandelingen(Dienst):
         d["geschiedenis"] = [
             {"gebeurtenis": type(e).__name__, "datum": e.datum, "actor": e.actor, "reden": e.reden,
              "wat": getattr(e, "wat", None), "geregistreerd": e.timestamp}
-            for e in self.repository.event_store.get(z.id)
+            for e in self.kern.repository.event_store.get(z.id)
         ]
         return d
 
@@ -275,9 +275,9 @@ class ZienswijzeHandelingen(Dienst):
         zienswijzen = [self._laad_zienswijze(k) for k in kenmerken]
         ingezien = [z for z in zienswijzen if z.indiener_ref is not None and z.indiener_gewist is None]
         for z in ingezien:
-            z.registreer_inzage(wat=wat, actor=actor, datum=self.vandaag(), reden=reden)
+            z.registreer_inzage(wat=wat, actor=actor, datum=self.kern.vandaag(), reden=reden)
         if ingezien:
-            self._bewaar(*ingezien, gebeurtenis="persoonsgegevens ingezien", kenmerken=[z.kenmerk for z in ingezien],
+            self.kern.bewaar(*ingezien, gebeurtenis="persoonsgegevens ingezien", kenmerken=[z.kenmerk for z in ingezien],
                          actor=actor)
         log.warning("persoonsgegevens.ingezien", actor=actor, reden=reden, wat=wat,
                     kenmerken=[z.kenmerk for z in ingezien])
@@ -291,14 +291,14 @@ class ZienswijzeHandelingen(Dienst):
 
     def _kluis(self) -> Sleutelkluis:
         if self._sleutelkluis is None:
-            self._sleutelkluis = Sleutelkluis(self.opslag)
+            self._sleutelkluis = Sleutelkluis(self.kern.opslag)
         return self._sleutelkluis
 
     def _inspraakdossier(self, zaaknummer: str, per: date | None = None) -> Inspraakdossier | None:
         if per is not None:
-            return zoals_op(self.repository.event_store.get(inspraakdossier_id(zaaknummer)), per)
+            return zoals_op(self.kern.repository.event_store.get(inspraakdossier_id(zaaknummer)), per)
         try:
-            return self.repository.get(inspraakdossier_id(zaaknummer))
+            return self.kern.repository.get(inspraakdossier_id(zaaknummer))
         except AggregateNotFoundError:
             return None
 
@@ -306,19 +306,19 @@ class ZienswijzeHandelingen(Dienst):
         if dossier is None:
             return []
         if per is None:
-            return [self.repository.get(zienswijze_id(k)) for k in dossier.kenmerken]
-        op_die_dag = (zoals_op(self.repository.event_store.get(zienswijze_id(k)), per) for k in dossier.kenmerken)
+            return [self.kern.repository.get(zienswijze_id(k)) for k in dossier.kenmerken]
+        op_die_dag = (zoals_op(self.kern.repository.event_store.get(zienswijze_id(k)), per) for k in dossier.kenmerken)
         return [z for z in op_die_dag if z is not None]
 
     def _zaak_per(self, zaaknummer: str, per: date) -> Zaak:
         """The zaak as it was on `per`: its events follow each other in time (Zaak.trigger_event)."""
         zaak = None
-        for e in self.repository.event_store.get(zaak_id(zaaknummer)):
+        for e in self.kern.repository.event_store.get(zaak_id(zaaknummer)):
             if e.datum > per:
                 break
             zaak = e.mutate(zaak)
         if zaak is None:
-            self._zaak(zaaknummer)  # "Zaak … bestaat niet."
+            self.zaken.zaak(zaaknummer)  # "Zaak … bestaat niet."
             raise DomeinFout(f"Zaak {zaaknummer} bestond op {nl_datum(per)} nog niet.")
         return zaak
 
@@ -330,13 +330,13 @@ class ZienswijzeHandelingen(Dienst):
             aggregate_id = UUID(kenmerk)
         except ValueError:
             aggregate_id = zienswijze_id(kenmerk)
-        z = self._laad(aggregate_id, niet_gevonden)
+        z = self.kern.laad(aggregate_id, niet_gevonden)
         if not isinstance(z, Zienswijze):
             raise DomeinFout(niet_gevonden)
         return z
 
     def _na_ontvangst(self, z: Zienswijze, datum: date | None) -> date:
-        datum = self._datum(datum)
+        datum = self.kern.datum(datum)
         if datum < z.ontvangstdatum:
             raise DomeinFout(
                 f"De datum {nl_datum(datum)} ligt vóór de ontvangst van {z.kenmerk} ({nl_datum(z.ontvangstdatum)})."
@@ -393,9 +393,9 @@ class ZienswijzeHandelingen(Dienst):
 
 
 @voorwaarde("zienswijzen_beantwoord")
-def zienswijzen_beantwoord(app, zaak: Zaak, datum: date) -> str | None:
+def zienswijzen_beantwoord(zaken, zaak: Zaak, datum: date) -> str | None:
     """Besluitvorming waits until every ontvankelijke zienswijze has been answered."""
-    dienst = app.zienswijzen
+    dienst = zaken.kern.dienst("zienswijzen")
     zienswijzen = dienst._zienswijzen(dienst._inspraakdossier(zaak.zaaknummer))
     nummers = nummering(zienswijzen)
     open_ = sorted((z for z in zienswijzen if z.in_nota and z.antwoord is None), key=lambda z: nummers[z.kenmerk])

@@ -54,13 +54,13 @@ def test_de_oude_store_toont_wat_de_oude_code_toonde(oude_store):
     app = Zaakstroom(Opslag(oude_store), vandaag=VANDAAG)
     try:
         for nr, zaak in verwacht["zaken"].items():
-            assert _json(app.toon_per(nr, VANDAAG)) == zaak, nr
-        assert _json(app.toon_per("3261787", date(2021, 7, 15))) == verwacht["per_15_07_2021"]
-        assert _json(app.zienswijzen.zienswijzen_van("3261787")) == verwacht["zienswijzen"]
-        assert _json(app.zienswijzen.inspraak("3261787", per=date(2022, 5, 18))) == verwacht["inspraak"]
-        assert _json(app.advies.advies_toon("3317818")) == verwacht["advies"]
-        assert _json(app.besluitvorming.raad_agenda(date(2022, 10, 26))) == verwacht["raadsagenda"]
-        assert _json(app.aanbestedingen.aanbesteding_toon("HGL-BO-2023", vertrouwelijk=True, actor="test")) \
+            assert _json(app.dienst("zaken").toon_per(nr, VANDAAG)) == zaak, nr
+        assert _json(app.dienst("zaken").toon_per("3261787", date(2021, 7, 15))) == verwacht["per_15_07_2021"]
+        assert _json(app.dienst("zienswijzen").zienswijzen_van("3261787")) == verwacht["zienswijzen"]
+        assert _json(app.dienst("zienswijzen").inspraak("3261787", per=date(2022, 5, 18))) == verwacht["inspraak"]
+        assert _json(app.dienst("advies").advies_toon("3317818")) == verwacht["advies"]
+        assert _json(app.dienst("besluitvorming").raad_agenda(date(2022, 10, 26))) == verwacht["raadsagenda"]
+        assert _json(app.dienst("aanbestedingen").aanbesteding_toon("HGL-BO-2023", vertrouwelijk=True, actor="test")) \
             == verwacht["aanbesteding"]
     finally:
         app.close()

@@ -17,7 +17,7 @@ def test_gelijktijdige_starts_op_een_nieuwe_database_maken_de_tabellen_een_keer(
     def registreer(i: int) -> None:
         try:
             app = Zaakstroom(Opslag(postgres_url))
-            app.registreer(zaaknummer=str(7000 + i), zaaktype="wmo-melding", omschrijving="Melding",
+            app.dienst("zaken").registreer(zaaknummer=str(7000 + i), zaaktype="wmo-melding", omschrijving="Melding",
                            portefeuillehouders=[], behandelaar="consulent", actor="test")
             app.close()
         except Exception as e:  # collected: the assertion below shows every failure
@@ -30,5 +30,5 @@ def test_gelijktijdige_starts_op_een_nieuwe_database_maken_de_tabellen_een_keer(
         d.join()
     assert fouten == []
     app = Zaakstroom(Opslag(postgres_url))
-    assert [app.toon(str(7000 + i))["status"] for i in range(8)] == ["onderzoek"] * 8
+    assert [app.dienst("zaken").toon(str(7000 + i))["status"] for i in range(8)] == ["onderzoek"] * 8
     app.close()
