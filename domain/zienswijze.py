@@ -392,26 +392,6 @@ def controleer_brief(zaak, soort: str, datum: date) -> None:
             )
 
 
-def zoals_op(events, per: date):
-    """A Zienswijze or Inspraakdossier as it was on `per`, from its events (None: not yet registered).
-
-    A fact counts from the day it took effect (`datum`), not from when it was recorded, so the nota
-    of a day is the same document whenever it is printed (as 'audit toon --per' does for a zaak).
-    Facts of an inspraak need not be recorded in the order of their dates, so a later one is skipped,
-    not a cut-off point: each counted event runs its own apply. The dossier's Geopend is a container,
-    not a fact: it always counts.
-    """
-    aggregate = None
-    for e in events:
-        if aggregate is None:
-            if isinstance(e, Zienswijze.Ingediend) and e.datum > per:
-                return None
-            aggregate = e.mutate(None)
-        elif e.datum <= per:
-            e.apply(aggregate)
-    return aggregate
-
-
 def controleer_indiening(*, vorm: str, samenvatting: str) -> None:
     if vorm not in VORMEN:
         raise DomeinFout(f"Onbekende vorm '{vorm}'; kies uit {', '.join(VORMEN)}.")

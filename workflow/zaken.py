@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import date
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
+from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from workflow.engine import Workflow, controleer_wachttermijn, workflow
 from workflow.kern import Dienst
@@ -214,12 +215,8 @@ class ZaakDienst(Dienst):
         `geregistreerd` from the day it was recorded: what the system knew then.
         """
         events = self._gebeurtenissen(zaaknummer)
-        einde_dag = datetime.combine(per, datetime.max.time(), tzinfo=timezone.utc)
-        zaak = None
-        for e in events:
-            if (e.timestamp > einde_dag) if geregistreerd else (e.datum > per):
-                break
-            zaak = e.mutate(zaak)
+        stand = zoals_op(events, per, geregistreerd=geregistreerd)
+        zaak = stand.aggregate
         if zaak is None:
             eerste = events[0]
             raise DomeinFout(
@@ -229,8 +226,8 @@ class ZaakDienst(Dienst):
             )
         weergave = self.weergave(zaak, per)
         weergave["per"] = per
-        weergave["gebeurtenissen_meegeteld"] = zaak.version
-        weergave["gebeurtenissen_totaal"] = len(events)
+        weergave["gebeurtenissen_meegeteld"] = stand.meegeteld
+        weergave["gebeurtenissen_totaal"] = stand.totaal
         return weergave
 
 

@@ -19,6 +19,7 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import Zienswijzetermijn, beoordeel
+from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from domain.zienswijze import (
     Inspraakdossier,
@@ -33,7 +34,6 @@ from domain.zienswijze import (
     normaliseer_code,
     stel_reactie_samen,
     zienswijze_id,
-    zoals_op,
 )
 from workflow.kern import Dienst
 from store.log import log
@@ -296,7 +296,7 @@ class ZienswijzeDienst(Dienst):
 
     def _inspraakdossier(self, zaaknummer: str, per: date | None = None) -> Inspraakdossier | None:
         if per is not None:
-            return zoals_op(self.kern.repository.event_store.get(inspraakdossier_id(zaaknummer)), per)
+            return zoals_op(self.kern.gebeurtenissen(inspraakdossier_id(zaaknummer)), per, schepping_telt=True).aggregate
         try:
             return self.kern.repository.get(inspraakdossier_id(zaaknummer))
         except AggregateNotFoundError:
@@ -307,16 +307,12 @@ class ZienswijzeDienst(Dienst):
             return []
         if per is None:
             return [self.kern.repository.get(zienswijze_id(k)) for k in dossier.kenmerken]
-        op_die_dag = (zoals_op(self.kern.repository.event_store.get(zienswijze_id(k)), per) for k in dossier.kenmerken)
+        op_die_dag = (zoals_op(self.kern.gebeurtenissen(zienswijze_id(k)), per).aggregate for k in dossier.kenmerken)
         return [z for z in op_die_dag if z is not None]
 
     def _zaak_per(self, zaaknummer: str, per: date) -> Zaak:
         """The zaak as it was on `per`: its events follow each other in time (Zaak.trigger_event)."""
-        zaak = None
-        for e in self.kern.repository.event_store.get(zaak_id(zaaknummer)):
-            if e.datum > per:
-                break
-            zaak = e.mutate(zaak)
+        zaak = zoals_op(self.kern.gebeurtenissen(zaak_id(zaaknummer)), per).aggregate
         if zaak is None:
             self.zaken.zaak(zaaknummer)  # "Zaak … bestaat niet."
             raise DomeinFout(f"Zaak {zaaknummer} bestond op {nl_datum(per)} nog niet.")
