@@ -522,7 +522,7 @@ def rapport(omgeving, als_json):
     from projections.aanbestedingen import raadsrapport
     from projections.runner import werk_bij
 
-    werk_bij(omgeving.opslag)
+    werk_bij(omgeving.opslag, namen=["aanbestedingen"])  # what this list reads, not every projection
     rijen = raadsrapport(omgeving.opslag)
     if als_json:
         druk_json(rijen)

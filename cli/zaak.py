@@ -131,7 +131,7 @@ def lijst(omgeving, zaaktype, status, te_laat, alleen_open, als_json):
         bekend = sorted({t.naam for n in ([zaaktype] if zaaktype else zaaktypen()) for t in definitie(n).toestanden})
         if status not in bekend:
             raise DomeinFout(f"Onbekende status '{status}'; bekende statussen: {', '.join(bekend)}.")
-    werk_bij(omgeving.opslag)
+    werk_bij(omgeving.opslag, namen=["zaken"])  # what this list reads, not every projection
     rijen = zaken_lijst(omgeving.opslag, zaaktype=zaaktype, status=status, te_laat=te_laat,
                         alleen_open=alleen_open, per=omgeving.app.vandaag())
     if als_json:
