@@ -479,8 +479,11 @@ class Aanbesteding(Aggregate):
             actor=actor, datum=datum, reden=reden, **feiten,
         )
 
-    def houd_marktconsultatie(self, *, omschrijving: str, deelnemers: int, actor: str, datum: date,
-                              reden: str | None) -> None:
+    def houd_marktconsultatie(self, percelen: list[Perceel], *, omschrijving: str, deelnemers: int, actor: str,
+                              datum: date, reden: str | None) -> None:
+        """A session for the whole aanbesteding; `percelen` are those in the marktconsultatie phase."""
+        for p in percelen:
+            self._controleer_datum(p, datum)
         if deelnemers < 1:
             raise DomeinFout("Een marktconsultatie heeft ten minste 1 deelnemer.")
         omschrijving = verplicht(omschrijving, "Geef de bijeenkomst een omschrijving, bijvoorbeeld 'Startbijeenkomst'.")

@@ -6,8 +6,8 @@ on the zaak, created by the first such fact (`Zaak.Geregistreerd` sets None);
 the advies of an adviesraad (domain.advies) hangs on it as well.
 
 The checks here (`controleer_*`) are pure: they get the current state and the
-input, refuse with a DomeinFout or return the event's fields. The use-cases
-call them before the first event is triggered, so a refusal writes nothing.
+input, refuse with a DomeinFout or return the event's fields. The Zaak's
+commands (domain.zaak.besluitvorming) call them before they record anything.
 
 The agenda of one raadsvergadering is its own aggregate (`Raadsagenda`): it
 holds which zaak has which agendacode, so a code is never given twice and
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -28,7 +28,7 @@ from domain.basis import Gebeurtenis, Keuze
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import TE_LAAT, tijdigheid
-from domain.termijnen import Eenheid, Soort, Telling, Termijnregel, bereken_termijn
+from domain.termijnen import Eenheid, Soort, Telling, Termijn, Termijnregel, bereken_termijn
 from domain.zaak import Zaak
 
 if TYPE_CHECKING:
@@ -230,11 +230,6 @@ def wijzigbare_toestand(zaak: Zaak) -> Besluitvorming:
     return zaak.besluitvorming
 
 
-def controleer_open(zaak: Zaak, datum: date) -> None:
-    """A fact without a step: the zaak must be open and the date not before its current step."""
-    zaak._controleer_open(datum)
-
-
 # --- rules --------------------------------------------------------------------
 
 
@@ -421,7 +416,7 @@ def controleer_raadsbesluit(bv: Besluitvorming, *, zaaknummer: str, uitkomst: Ui
     return dict(uitkomst=uitkomst.value, beslispunten=punten)
 
 
-def controleer_bekendmaking(bv: Besluitvorming, zaaknummer: str) -> Raadsbesluit:
+def controleer_bekendmaking(bv: Besluitvorming, zaaknummer: str, vindplaats: str | None) -> dict:
     b = bv.besluit
     if b is None:
         raise DomeinFout(f"Zaak {zaaknummer} heeft nog geen raadsbesluit om bekend te maken.")
@@ -430,7 +425,7 @@ def controleer_bekendmaking(bv: Besluitvorming, zaaknummer: str) -> Raadsbesluit
             f"Het voorstel is {b.uitkomst.value}: er is geen besluit om bekend te maken; sluit de zaak af "
             f"met 'zaakstroom zaak afsluiten {zaaknummer} --resultaat {b.uitkomst.value}'."
         )
-    return b
+    return dict(vindplaats=_naam(vindplaats, "De vindplaats"))
 
 
 def controleer_inwerkingtreding(bv: Besluitvorming, *, zaaknummer: str, regel: str | None, op: date | None) -> dict:
@@ -492,6 +487,17 @@ def controleer_uitspraak(bv: Besluitvorming, zaaknummer: str) -> Raadsbesluit:
     if b.uitspraak is not None:
         raise DomeinFout(f"Over dit beroep is al uitspraak gedaan op {nl_datum(b.uitspraak[0])}.")
     return b
+
+
+def controleer_onherroepelijk(bv: Besluitvorming, zaaknummer: str, beroepstermijn: Termijn | None) -> dict:
+    """Onherroepelijk per the day after the beroepstermijn of a bekendgemaakt besluit."""
+    b = bv.besluit
+    if b is None or b.bekendmaking is None or beroepstermijn is None:
+        raise DomeinFout(
+            f"Zaak {zaaknummer} heeft geen bekendgemaakt besluit met een beroepstermijn; het wordt onherroepelijk "
+            "als die termijn zonder beroep is verstreken."
+        )
+    return dict(per=beroepstermijn.einde + timedelta(days=1))
 
 
 # --- events on the Zaak -------------------------------------------------------

@@ -343,9 +343,7 @@ class AanbestedingDienst(Dienst):
         in_fase = [p for p in a.percelen.values() if "marktconsultatie" in d.toestand(p.fase).handelingen]
         if not in_fase:
             self._mag(a, next(iter(a.percelen.values())), "marktconsultatie")
-        for p in in_fase:
-            a._controleer_datum(p, datum)
-        a.houd_marktconsultatie(omschrijving=omschrijving, deelnemers=deelnemers,
+        a.houd_marktconsultatie(in_fase, omschrijving=omschrijving, deelnemers=deelnemers,
                                 actor=actor, datum=datum, reden=reden)
         return self._ab_bewaar(a, "marktconsultatie", actor)
 

@@ -14,20 +14,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from domain.advies import (
-    AdviesNaarRaad,
-    AdviesOntvangen,
-    AdviesUitkomst,
-    CollegeReactieVerzonden,
-    controleer_advies,
-    controleer_naar_raad,
-    controleer_reactie,
-)
-from domain.besluitvorming import controleer_open, toestand
+from domain.advies import AdviesUitkomst
+from domain.besluitvorming import toestand
 from domain.datums import nl_datum
 from domain.zaak import Zaak
 from workflow.kern import Dienst
-from workflow.besluitvorming import lopende_termijn, zaak_met_stappen
+from workflow.besluitvorming import zaak_met_stappen
 
 
 class AdviesDienst(Dienst):
@@ -44,10 +36,11 @@ class AdviesDienst(Dienst):
                          datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._adviszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        feit = controleer_advies(toestand(zaak).advies, zaaknummer=zaaknummer, adviesorgaan=adviesorgaan,
-                                 kenmerk=kenmerk, dagtekening=dagtekening, adviezen=list(adviezen), datum=datum)
-        self.zaken.voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(AdviesOntvangen, **feit, actor=actor, datum=datum, reden=reden)
+        zaak.ontvang_advies(
+            adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening, adviezen=adviezen,
+            actor=actor, datum=datum, reden=reden,
+            stap=lambda: self.zaken.voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden),
+        )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_ontvangen", actor=actor)
         return self._advies_weergave(zaak)
 
@@ -56,12 +49,10 @@ class AdviesDienst(Dienst):
                        reden: str | None = None) -> dict:
         zaak = self._adviszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        termijn = lopende_termijn(zaak, "reactietermijn", datum)
-        feit = controleer_reactie(toestand(zaak).advies, zaaknummer=zaaknummer, reacties=list(reacties),
-                                  termijn_einde=termijn and termijn.einde, afwijking=afwijking,
-                                  termijn_tot=termijn_tot, datum=datum)
-        self.zaken.voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(CollegeReactieVerzonden, **feit, actor=actor, datum=datum, reden=reden)
+        zaak.reageer_op_advies(
+            reacties, afwijking=afwijking, termijn_tot=termijn_tot, actor=actor, datum=datum, reden=reden,
+            stap=lambda: self.zaken.voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden),
+        )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_reactie", actor=actor)
         return self._advies_weergave(zaak)
 
@@ -69,9 +60,7 @@ class AdviesDienst(Dienst):
                          datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._adviszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        controleer_naar_raad(toestand(zaak).advies, zaaknummer=zaaknummer, met_reactie=met_reactie, datum=datum)
-        controleer_open(zaak, datum)
-        zaak.trigger_event(AdviesNaarRaad, met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
+        zaak.stuur_advies_naar_raad(met_reactie=met_reactie, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_naar_raad", actor=actor)
         return self._advies_weergave(zaak)
 
@@ -87,7 +76,7 @@ def advies_als_dict(zaak: Zaak, per: date) -> dict | None:
     a = toestand(zaak).advies
     if a is None:
         return None
-    lopend = None if zaak.is_afgesloten else lopende_termijn(zaak, "reactietermijn", per)
+    lopend = None if zaak.is_afgesloten else zaak.lopende_termijn("reactietermijn", per)
     einde = a.reactietermijn_einde or (lopend and lopend.einde)
     adviezen = []
     for nummer, tekst in enumerate(a.adviezen, start=1):

@@ -1,9 +1,10 @@
 """Use-cases for raadsbesluitvorming (`raad …`); the advies of an adviesraad is workflow.advies.
 
-Each dedicated command checks its facts first, then takes its step of the
-zaaktype (`_voer_stap_uit`, which checks the definition's wachttermijn and
-voorwaarden), records its fact events on the same zaak and saves everything in
-one `_bewaar` call: a refusal writes nothing.
+Each dedicated command calls the zaak's command for its fact
+(domain.zaak.besluitvorming) and hands it the zaaktype's step that comes with
+it (`voer_stap_uit`, which checks the definition's wachttermijn and
+voorwaarden): the zaak checks the fact, has the step taken and records the
+fact; the service saves everything in one `bewaar` call: a refusal writes nothing.
 
 Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.toml):
   raad politieke-markt --soort oordeelsvormend  step naar_politieke_markt (planning = agendering;
@@ -26,7 +27,7 @@ Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.to
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from domain import besluitvorming as bvm
 from domain.besluitvorming import (
@@ -49,14 +50,6 @@ INSTANTIE = "Afdeling bestuursrechtspraak van de Raad van State"
 @voorwaarde("politieke_markt_gehouden")
 def _politieke_markt_gehouden(app, zaak: Zaak, datum: date) -> str | None:
     return bvm.politieke_markt_ontbreekt(toestand(zaak), zaak.zaaknummer, datum)
-
-
-def lopende_termijn(zaak: Zaak, naam: str, per: date):
-    """The current step's deadline `naam` as computed for `per`, or None."""
-    for spec, termijn in zaak.lopende_termijnen(per):
-        if spec.naam == naam:
-            return termijn
-    return None
 
 
 def zaak_met_stappen(dienst: Dienst, zaaknummer: str, stappen: set[str], anders: str) -> Zaak:
@@ -94,25 +87,26 @@ class BesluitvormingDienst(Dienst):
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
         soort = SoortPolitiekeMarkt.lees(soort, "soort politieke markt")
-        bv = toestand(zaak)
-        pm = bvm.controleer_politieke_markt(
-            bv, pm_datum=pm_datum, soort=soort, voorzitter=voorzitter, zaal=zaal, spreekrecht=spreekrecht,
-            max_spreektijd=max_spreektijd, insprekers=list(insprekers),
-            particuliere_insprekers=particuliere_insprekers, volgorde=list(volgorde), datum=datum,
-        )
         wf = self.zaken.workflow(zaak)
         stap = next((o for o in wf.definitie.overgangen if o.stap == "naar_politieke_markt"), None)
-        if soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == "politieke_markt":
-            bvm.controleer_open(zaak, datum)  # no step: information only, or a further session
-        elif stap is not None and zaak.status in stap.van:
-            self.zaken.voer_stap_uit(zaak, stap.stap, actor=actor, datum=datum, reden=reden)
-        else:
-            vanuit = [*stap.van, "politieke_markt"] if stap else ["politieke_markt"]
-            raise DomeinFout(
-                f"Een oordeelsvormende politieke markt kan vanuit status {', '.join(vanuit)}; "
-                f"zaak {zaaknummer} heeft status '{zaak.status}'."
-            )
-        zaak.trigger_event(bvm.PolitiekeMarktGepland, **pm, actor=actor, datum=datum, reden=reden)
+
+        def naar_politieke_markt() -> None:
+            if stap is not None and zaak.status in stap.van:
+                self.zaken.voer_stap_uit(zaak, stap.stap, actor=actor, datum=datum, reden=reden)
+            else:
+                vanuit = [*stap.van, "politieke_markt"] if stap else ["politieke_markt"]
+                raise DomeinFout(
+                    f"Een oordeelsvormende politieke markt kan vanuit status {', '.join(vanuit)}; "
+                    f"zaak {zaaknummer} heeft status '{zaak.status}'."
+                )
+
+        # No step for a beeldvormende one (information only) or a further session.
+        zonder_stap = soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == "politieke_markt"
+        zaak.plan_politieke_markt(
+            pm_datum, soort, voorzitter=voorzitter, zaal=zaal, spreekrecht=spreekrecht, max_spreektijd=max_spreektijd,
+            insprekers=insprekers, particuliere_insprekers=particuliere_insprekers, volgorde=volgorde,
+            stap=None if zonder_stap else naar_politieke_markt, actor=actor, datum=datum, reden=reden,
+        )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="politieke_markt", actor=actor)
         return self._raad_weergave(zaak)
 
@@ -123,11 +117,10 @@ class BesluitvormingDienst(Dienst):
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
         agenda = self._raadsagenda(vergaderdatum)
-        code = bvm.controleer_agenderen(toestand(zaak), agenda, zaaknummer=zaaknummer, vergaderdatum=vergaderdatum,
-                                        code=code, behandeling=behandeling, datum=datum)
-        self.zaken.voer_stap_uit(zaak, "naar_raad", actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(bvm.Geagendeerd, vergaderdatum=vergaderdatum, agendacode=code,
-                           actor=actor, datum=datum, reden=reden)
+        code = zaak.agendeer(
+            vergaderdatum, code, behandeling=behandeling, agenda=agenda, actor=actor, datum=datum, reden=reden,
+            stap=lambda: self.zaken.voer_stap_uit(zaak, "naar_raad", actor=actor, datum=datum, reden=reden),
+        )
         if agenda is None:
             agenda = Raadsagenda.maak(vergaderdatum, actor=actor, datum=datum, reden=reden)
         agenda.agendeer(code, zaaknummer, actor=actor, datum=datum, reden=reden)
@@ -138,15 +131,11 @@ class BesluitvormingDienst(Dienst):
                                actor: str, reden: str | None, datum: date | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        bv = toestand(zaak)
-        a = bvm.huidige_agendering(bv, zaaknummer)
+        a = bvm.huidige_agendering(toestand(zaak), zaaknummer)
         agenda = self._raadsagenda(a.vergaderdatum)
-        nieuw = bvm.controleer_agendawijziging(bv, agenda, zaaknummer=zaaknummer, code=code,
-                                               behandeling=behandeling, datum=datum, reden=reden)
-        bvm.controleer_open(zaak, datum)
         oud = a.code
-        zaak.trigger_event(bvm.AgendapuntGewijzigd, vergaderdatum=a.vergaderdatum, oud=oud, nieuw=nieuw,
-                           actor=actor, datum=datum, reden=reden)
+        nieuw = zaak.wijzig_agendapunt(code, behandeling=behandeling, agenda=agenda, actor=actor, datum=datum,
+                                       reden=reden)
         agenda.wijzig(oud, nieuw, zaaknummer, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, agenda, zaaknummer=zaaknummer, gebeurtenis="agendapunt_gewijzigd", actor=actor)
         return self._raad_weergave(zaak)
@@ -180,11 +169,11 @@ class BesluitvormingDienst(Dienst):
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
         uitkomst = Uitkomst.lees(uitkomst, "uitkomst")
-        besluit = bvm.controleer_raadsbesluit(toestand(zaak), zaaknummer=zaaknummer, uitkomst=uitkomst,
-                                              beslispunten=list(beslispunten), datum=datum)
         stap = "aanhouden" if uitkomst is Uitkomst.AANGEHOUDEN else "besluiten"
-        self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(bvm.RaadsbesluitGenomen, **besluit, actor=actor, datum=datum, reden=reden)
+        zaak.neem_raadsbesluit(
+            uitkomst, beslispunten, actor=actor, datum=datum, reden=reden,
+            stap=lambda: self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden),
+        )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="raadsbesluit", uitkomst=uitkomst.value, actor=actor)
         return self._raad_weergave(zaak)
 
@@ -192,16 +181,9 @@ class BesluitvormingDienst(Dienst):
                           datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        bvm.controleer_bekendmaking(toestand(zaak), zaaknummer)
-        if vindplaats is not None and not vindplaats.strip():
-            raise DomeinFout("De vindplaats mag niet leeg zijn.")
-        self.zaken.voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden)
-        # The beroepstermijn is the definition's (Awb 6:7, 6:8, Atw), kept with the besluit for later steps.
-        termijn = lopende_termijn(zaak, "beroepstermijn", datum)
-        zaak.trigger_event(
-            bvm.Bekendgemaakt, vindplaats=vindplaats and vindplaats.strip(),
-            beroepstermijn_eerste_dag=termijn and termijn.eerste_dag, beroepstermijn_einde=termijn and termijn.einde,
-            actor=actor, datum=datum, reden=reden,
+        zaak.maak_bekend(
+            vindplaats=vindplaats, actor=actor, datum=datum, reden=reden,
+            stap=lambda: self.zaken.voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden),
         )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="bekendgemaakt", actor=actor)
         return self._raad_weergave(zaak)
@@ -210,9 +192,7 @@ class BesluitvormingDienst(Dienst):
                               actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        feit = bvm.controleer_inwerkingtreding(toestand(zaak), zaaknummer=zaaknummer, regel=regel, op=op)
-        bvm.controleer_open(zaak, datum)
-        zaak.trigger_event(bvm.InwerkingtredingVastgelegd, **feit, actor=actor, datum=datum, reden=reden)
+        zaak.leg_inwerkingtreding_vast(regel=regel, op=op, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="inwerkingtreding", actor=actor)
         return self._raad_weergave(zaak)
 
@@ -224,14 +204,15 @@ class BesluitvormingDienst(Dienst):
         """Record a beroep received on `datum` (posted on `verzonden`), judged on time or late (Awb 6:9)."""
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        feit = bvm.controleer_beroep(toestand(zaak), zaaknummer=zaaknummer, indiener=indiener,
-                                     particulier=particulier, instantie=instantie or INSTANTIE, datum=datum,
-                                     verzonden=verzonden)
-        if zaak.status == "in_beroep":  # a further beroep against the same besluit
-            bvm.controleer_open(zaak, datum)
-        else:
+
+        def beroep_ingesteld() -> None:
             self.zaken.voer_stap_uit(zaak, "beroep_ingesteld", actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(bvm.BeroepIngesteld, **feit, actor=actor, datum=datum, reden=reden)
+
+        zaak.stel_beroep_in(
+            indiener=indiener, particulier=particulier, instantie=instantie or INSTANTIE, verzonden=verzonden,
+            actor=actor, datum=datum, reden=reden,
+            stap=None if zaak.status == "in_beroep" else beroep_ingesteld,  # a further beroep: a fact only
+        )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="beroep", actor=actor)
         return self._raad_weergave(zaak)
 
@@ -240,12 +221,13 @@ class BesluitvormingDienst(Dienst):
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
         uitkomst = UitspraakUitkomst.lees(uitkomst, "uitkomst van de uitspraak")
-        bvm.controleer_uitspraak(toestand(zaak), zaaknummer)
         # Gegrond: the court annuls the besluit and the raad must take a new one (Awb 8:72 lid 4),
         # so the zaak goes to 'vernietigd', from where it is put on a raad agenda again.
         stap = "uitspraak" if uitkomst.besluit_blijft else "vernietigen"
-        self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
-        zaak.trigger_event(bvm.UitspraakGedaan, uitkomst=uitkomst.value, actor=actor, datum=datum, reden=reden)
+        zaak.doe_uitspraak(
+            uitkomst, actor=actor, datum=datum, reden=reden,
+            stap=lambda: self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden),
+        )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="uitspraak", uitkomst=uitkomst.value, actor=actor)
         return self._raad_weergave(zaak)
 
@@ -253,10 +235,10 @@ class BesluitvormingDienst(Dienst):
                             reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        termijn = lopende_termijn(zaak, "beroepstermijn", datum)
-        self.zaken.voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden)
-        # The step waited for the beroepstermijn, so the zaak was in it and `termijn` is set.
-        zaak.trigger_event(bvm.OnherroepelijkGeworden, per=termijn.einde + timedelta(days=1), actor=actor, datum=datum, reden=reden)
+        zaak.word_onherroepelijk(
+            actor=actor, datum=datum, reden=reden,
+            stap=lambda: self.zaken.voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden),
+        )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="onherroepelijk", actor=actor)
         return self._raad_weergave(zaak)
 

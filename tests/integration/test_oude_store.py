@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
+ROOT = FIXTURES.parent.parent
 VANDAAG = date(2026, 12, 1)
 
 
@@ -44,6 +47,42 @@ def test_elke_opgeslagen_gebeurtenis_laat_zich_lezen(oude_store):
         events = [log.mapper.to_domain_event(m) for m in meldingen]
     assert len(events) == aantal == 109
     assert all(e.actor and e.datum for e in events)
+
+
+def test_elk_opgeslagen_topic_wordt_gevonden_in_een_vers_proces():
+    """Every topic in the old store, of its events and of the aggregates their first events name
+    (originator_topic), resolves in a process that imported nothing of ours: a reader of the log
+    (store.events.EventLog) finds a class from its topic alone. A moved class keeps its old module
+    importable, and that import registers the old topic (eventsourcing.utils.register_topic)."""
+    with sqlite3.connect(FIXTURES / "store-v0.sqlite") as conn:
+        rijen = conn.execute("SELECT topic, state FROM stored_events").fetchall()
+    van_gebeurtenissen = {topic for topic, _ in rijen}
+    van_aggregates = {json.loads(state)["originator_topic"] for _, state in rijen if b'"originator_topic"' in state}
+    topics = sorted(van_gebeurtenissen | van_aggregates)
+    code = """
+import json, sys
+from eventsourcing.domain import Aggregate
+from eventsourcing.utils import resolve_topic
+uit = {}
+for topic in json.load(sys.stdin):
+    try:
+        obj = resolve_topic(topic)
+    except Exception as e:
+        uit[topic] = f"niet gevonden: {e}"
+        continue
+    soort = "aggregate" if issubclass(obj, Aggregate) else "gebeurtenis" if issubclass(obj, Aggregate.Event) else "?"
+    uit[topic] = [obj.__name__, soort]
+print(json.dumps(uit))
+"""
+    uit = subprocess.run([sys.executable, "-c", code], input=json.dumps(topics), cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert uit.returncode == 0, uit.stderr
+    gevonden = json.loads(uit.stdout)
+    # The class found has the name the topic gives it (module:Outer.Name), and is what the topic was.
+    verwacht = {t: [t.partition(":")[2].rsplit(".", 1)[-1], "gebeurtenis" if t in van_gebeurtenissen else "aggregate"]
+                for t in topics}
+    assert gevonden == verwacht
+    assert (len(van_gebeurtenissen), len(van_aggregates)) == (36, 5)
 
 
 def test_de_oude_store_toont_wat_de_oude_code_toonde(oude_store):

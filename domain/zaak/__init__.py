@@ -5,10 +5,16 @@ it suspended) and records one event; the event's ``apply`` is the only place
 state changes, so replaying history runs exactly the code the command ran.
 Which steps a zaaktype allows and which deadlines they carry is workflow
 knowledge: the application decides that and hands the outcome to the zaak.
+
+The commands for the facts of raadsbesluitvorming and advies are mixed in from
+this package's `besluitvorming` and `advies` modules. The class itself lives
+here, in the package, because a stored event's topic is its module and class:
+domain.zaak:Zaak.Geregistreerd, written since the first zaak, names this module.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from uuid import NAMESPACE_URL, UUID, uuid5
@@ -26,6 +32,12 @@ from domain.termijnen import (
     Termijnregel,
     bereken_termijn,
 )
+from domain.zaak.advies import AdviesCommando
+from domain.zaak.besluitvorming import BesluitvormingCommando
+
+# The zaaktype's step that comes with a fact (raad agendeer: naar_raad): the workflow checks it
+# (definition, wachttermijn, voorwaarden) and records it on the zaak; see Zaak._neem_stap.
+Stap = Callable[[], object]
 
 ZAAK_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/zaak")
 
@@ -65,7 +77,7 @@ class LopendeTermijn:
         return bereken_termijn(self.regel, self.gebeurtenis, extra_dagen=extra_dagen)
 
 
-class Zaak(Aggregate):
+class Zaak(BesluitvormingCommando, AdviesCommando, Aggregate):
     class Event(Gebeurtenis):
         """Who, when it took effect, and why: domain.basis.Gebeurtenis."""
 
@@ -216,6 +228,10 @@ class Zaak(Aggregate):
         extra = self.verschoven_dagen(per)
         return [(t, t.bereken(extra)) for t in self.termijnen]
 
+    def lopende_termijn(self, naam: str, per: date) -> Termijn | None:
+        """The current step's deadline `naam` as computed for `per`, or None."""
+        return next((termijn for spec, termijn in self.lopende_termijnen(per) if spec.naam == naam), None)
+
     # --- commands -----------------------------------------------------------
 
     def trigger_event(self, event_class, **kwargs) -> None:
@@ -237,6 +253,20 @@ class Zaak(Aggregate):
                 f"De datum {nl_datum(datum)} ligt voor de huidige stap van zaak {self.zaaknummer} "
                 f"(status '{self.status}' sinds {nl_datum(self.status_sinds)})."
             )
+
+    def _neem_stap(self, stap: Stap | None, datum: date) -> None:
+        """A fact's command calls this after its own checks, before it records the fact.
+
+        With a step, the workflow checks it and records it (ga_naar checks open and
+        not suspended). A fact without one still needs the zaak open and its date not
+        before the current step. Checking the fact first makes a refusal name what is
+        wrong with the fact (no besluit yet, …) rather than only that the step cannot be
+        taken; the step is recorded before the fact, as it always was.
+        """
+        if stap is None:
+            self._controleer_open(datum)
+        else:
+            stap()
 
     def _controleer_niet_opgeschort(self) -> None:
         if self.opgeschort_sinds is not None:
