@@ -13,6 +13,7 @@ helpers are those of raadsbesluitvorming (workflow.besluitvorming).
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum, auto
 
 from domain.advies import (
     AdviesNaarRaad,
@@ -26,13 +27,29 @@ from domain.advies import (
 from domain.besluitvorming import controleer_open, toestand
 from domain.datums import nl_datum
 from domain.zaak import Zaak
+from workflow.besluitvorming import lopende_termijn
+from workflow.definitie import vereist
 from workflow.kern import Dienst
-from workflow.besluitvorming import lopende_termijn, zaak_met_stappen
+
+
+# --- the names of the zaaktype this part uses: every definition with onderdelen = ["advies"] has them
+
+
+class Stappen(StrEnum):
+    advies_ontvangen = auto()
+    reageren = auto()
+
+
+class Termijnen(StrEnum):
+    reactietermijn = auto()
+
+
+VEREIST = vereist("advies", stappen=Stappen, termijnen=Termijnen)
 
 
 class AdviesDienst(Dienst):
     def _adviszaak(self, zaaknummer: str) -> Zaak:
-        return zaak_met_stappen(self, zaaknummer, {"advies_ontvangen", "reageren"}, "is geen adviesaanvraag.")
+        return self.zaken.zaak_voor(zaaknummer, VEREIST, "is geen adviesaanvraag.")
 
     def _advies_weergave(self, zaak: Zaak) -> dict:
         weergave = self.zaken.weergave(zaak)
@@ -46,7 +63,7 @@ class AdviesDienst(Dienst):
         datum = self.kern.datum(datum)
         feit = controleer_advies(toestand(zaak).advies, zaaknummer=zaaknummer, adviesorgaan=adviesorgaan,
                                  kenmerk=kenmerk, dagtekening=dagtekening, adviezen=list(adviezen), datum=datum)
-        self.zaken.voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, Stappen.advies_ontvangen, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(AdviesOntvangen, **feit, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_ontvangen", actor=actor)
         return self._advies_weergave(zaak)
@@ -56,11 +73,11 @@ class AdviesDienst(Dienst):
                        reden: str | None = None) -> dict:
         zaak = self._adviszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        termijn = lopende_termijn(zaak, "reactietermijn", datum)
+        termijn = lopende_termijn(zaak, Termijnen.reactietermijn, datum)
         feit = controleer_reactie(toestand(zaak).advies, zaaknummer=zaaknummer, reacties=list(reacties),
                                   termijn_einde=termijn and termijn.einde, afwijking=afwijking,
                                   termijn_tot=termijn_tot, datum=datum)
-        self.zaken.voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, Stappen.reageren, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(CollegeReactieVerzonden, **feit, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_reactie", actor=actor)
         return self._advies_weergave(zaak)
@@ -87,7 +104,7 @@ def advies_als_dict(zaak: Zaak, per: date) -> dict | None:
     a = toestand(zaak).advies
     if a is None:
         return None
-    lopend = None if zaak.is_afgesloten else lopende_termijn(zaak, "reactietermijn", per)
+    lopend = None if zaak.is_afgesloten else lopende_termijn(zaak, Termijnen.reactietermijn, per)
     einde = a.reactietermijn_einde or (lopend and lopend.einde)
     adviezen = []
     for nummer, tekst in enumerate(a.adviezen, start=1):

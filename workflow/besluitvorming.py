@@ -27,6 +27,7 @@ Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.to
 from __future__ import annotations
 
 from datetime import date, timedelta
+from enum import StrEnum, auto
 
 from domain import besluitvorming as bvm
 from domain.besluitvorming import (
@@ -40,15 +41,43 @@ from domain.besluitvorming import (
 )
 from domain.fouten import DomeinFout
 from domain.zaak import Zaak
+from workflow.definitie import vereist
 from workflow.kern import Dienst
-from workflow.voorwaarden import voorwaarde
+from workflow.voorwaarden import Context, voorwaarde
 
 INSTANTIE = "Afdeling bestuursrechtspraak van de Raad van State"
 
 
+# --- the names of the zaaktype this part uses: every definition with onderdelen = ["besluitvorming"] has them
+
+
+class Stappen(StrEnum):
+    naar_politieke_markt = auto()
+    naar_raad = auto()
+    besluiten = auto()
+    aanhouden = auto()
+    bekendmaken = auto()
+    beroep_ingesteld = auto()
+    uitspraak = auto()
+    vernietigen = auto()
+    onherroepelijk_worden = auto()
+
+
+class Toestanden(StrEnum):
+    politieke_markt = auto()
+    in_beroep = auto()
+
+
+class Termijnen(StrEnum):
+    beroepstermijn = auto()
+
+
+VEREIST = vereist("besluitvorming", stappen=Stappen, toestanden=Toestanden, termijnen=Termijnen)
+
+
 @voorwaarde("politieke_markt_gehouden")
-def _politieke_markt_gehouden(app, zaak: Zaak, datum: date) -> str | None:
-    return bvm.politieke_markt_ontbreekt(toestand(zaak), zaak.zaaknummer, datum)
+def _politieke_markt_gehouden(c: Context) -> str | None:
+    return bvm.politieke_markt_ontbreekt(toestand(c.onderwerp), c.onderwerp.zaaknummer, c.datum)
 
 
 def lopende_termijn(zaak: Zaak, naam: str, per: date):
@@ -59,20 +88,12 @@ def lopende_termijn(zaak: Zaak, naam: str, per: date):
     return None
 
 
-def zaak_met_stappen(dienst: Dienst, zaaknummer: str, stappen: set[str], anders: str) -> Zaak:
-    """The zaak, when its zaaktype has `stappen`; otherwise refused with 'Zaak … (zaaktype …) {anders}'."""
-    zaak = dienst.zaken.zaak(zaaknummer)
-    if not stappen <= {o.stap for o in dienst.zaken.workflow(zaak).definitie.overgangen}:
-        raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) {anders}")
-    return zaak
-
-
 class BesluitvormingDienst(Dienst):
     # --- helpers ----------------------------------------------------------------
 
     def _raadszaak(self, zaaknummer: str) -> Zaak:
-        return zaak_met_stappen(self, zaaknummer, {"naar_raad", "besluiten"},
-                                "gaat niet naar de raad; raadsbesluitvorming hoort bij een raadsvoorstel.")
+        return self.zaken.zaak_voor(zaaknummer, VEREIST,
+                                    "gaat niet naar de raad; raadsbesluitvorming hoort bij een raadsvoorstel.")
 
     def _raadsagenda(self, vergaderdatum: date) -> Raadsagenda | None:
         agenda_id = raadsagenda_id(vergaderdatum)
@@ -101,13 +122,13 @@ class BesluitvormingDienst(Dienst):
             particuliere_insprekers=particuliere_insprekers, volgorde=list(volgorde), datum=datum,
         )
         wf = self.zaken.workflow(zaak)
-        stap = next((o for o in wf.definitie.overgangen if o.stap == "naar_politieke_markt"), None)
-        if soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == "politieke_markt":
+        stap = next(o for o in wf.definitie.overgangen if o.stap == Stappen.naar_politieke_markt)
+        if soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == Toestanden.politieke_markt:
             bvm.controleer_open(zaak, datum)  # no step: information only, or a further session
-        elif stap is not None and zaak.status in stap.van:
+        elif zaak.status in stap.van:
             self.zaken.voer_stap_uit(zaak, stap.stap, actor=actor, datum=datum, reden=reden)
         else:
-            vanuit = [*stap.van, "politieke_markt"] if stap else ["politieke_markt"]
+            vanuit = [*stap.van, Toestanden.politieke_markt]
             raise DomeinFout(
                 f"Een oordeelsvormende politieke markt kan vanuit status {', '.join(vanuit)}; "
                 f"zaak {zaaknummer} heeft status '{zaak.status}'."
@@ -125,7 +146,7 @@ class BesluitvormingDienst(Dienst):
         agenda = self._raadsagenda(vergaderdatum)
         code = bvm.controleer_agenderen(toestand(zaak), agenda, zaaknummer=zaaknummer, vergaderdatum=vergaderdatum,
                                         code=code, behandeling=behandeling, datum=datum)
-        self.zaken.voer_stap_uit(zaak, "naar_raad", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, Stappen.naar_raad, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.Geagendeerd, vergaderdatum=vergaderdatum, agendacode=code,
                            actor=actor, datum=datum, reden=reden)
         if agenda is None:
@@ -182,7 +203,7 @@ class BesluitvormingDienst(Dienst):
         uitkomst = Uitkomst.lees(uitkomst, "uitkomst")
         besluit = bvm.controleer_raadsbesluit(toestand(zaak), zaaknummer=zaaknummer, uitkomst=uitkomst,
                                               beslispunten=list(beslispunten), datum=datum)
-        stap = "aanhouden" if uitkomst is Uitkomst.AANGEHOUDEN else "besluiten"
+        stap = Stappen.aanhouden if uitkomst is Uitkomst.AANGEHOUDEN else Stappen.besluiten
         self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.RaadsbesluitGenomen, **besluit, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="raadsbesluit", uitkomst=uitkomst.value, actor=actor)
@@ -195,9 +216,9 @@ class BesluitvormingDienst(Dienst):
         bvm.controleer_bekendmaking(toestand(zaak), zaaknummer)
         if vindplaats is not None and not vindplaats.strip():
             raise DomeinFout("De vindplaats mag niet leeg zijn.")
-        self.zaken.voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden)
+        self.zaken.voer_stap_uit(zaak, Stappen.bekendmaken, actor=actor, datum=datum, reden=reden)
         # The beroepstermijn is the definition's (Awb 6:7, 6:8, Atw), kept with the besluit for later steps.
-        termijn = lopende_termijn(zaak, "beroepstermijn", datum)
+        termijn = lopende_termijn(zaak, Termijnen.beroepstermijn, datum)
         zaak.trigger_event(
             bvm.Bekendgemaakt, vindplaats=vindplaats and vindplaats.strip(),
             beroepstermijn_eerste_dag=termijn and termijn.eerste_dag, beroepstermijn_einde=termijn and termijn.einde,
@@ -227,10 +248,10 @@ class BesluitvormingDienst(Dienst):
         feit = bvm.controleer_beroep(toestand(zaak), zaaknummer=zaaknummer, indiener=indiener,
                                      particulier=particulier, instantie=instantie or INSTANTIE, datum=datum,
                                      verzonden=verzonden)
-        if zaak.status == "in_beroep":  # a further beroep against the same besluit
+        if zaak.status == Toestanden.in_beroep:  # a further beroep against the same besluit
             bvm.controleer_open(zaak, datum)
         else:
-            self.zaken.voer_stap_uit(zaak, "beroep_ingesteld", actor=actor, datum=datum, reden=reden)
+            self.zaken.voer_stap_uit(zaak, Stappen.beroep_ingesteld, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.BeroepIngesteld, **feit, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="beroep", actor=actor)
         return self._raad_weergave(zaak)
@@ -243,7 +264,7 @@ class BesluitvormingDienst(Dienst):
         bvm.controleer_uitspraak(toestand(zaak), zaaknummer)
         # Gegrond: the court annuls the besluit and the raad must take a new one (Awb 8:72 lid 4),
         # so the zaak goes to 'vernietigd', from where it is put on a raad agenda again.
-        stap = "uitspraak" if uitkomst.besluit_blijft else "vernietigen"
+        stap = Stappen.uitspraak if uitkomst.besluit_blijft else Stappen.vernietigen
         self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden)
         zaak.trigger_event(bvm.UitspraakGedaan, uitkomst=uitkomst.value, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="uitspraak", uitkomst=uitkomst.value, actor=actor)
@@ -253,8 +274,8 @@ class BesluitvormingDienst(Dienst):
                             reden: str | None = None) -> dict:
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
-        termijn = lopende_termijn(zaak, "beroepstermijn", datum)
-        self.zaken.voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden)
+        termijn = lopende_termijn(zaak, Termijnen.beroepstermijn, datum)
+        self.zaken.voer_stap_uit(zaak, Stappen.onherroepelijk_worden, actor=actor, datum=datum, reden=reden)
         # The step waited for the beroepstermijn, so the zaak was in it and `termijn` is set.
         zaak.trigger_event(bvm.OnherroepelijkGeworden, per=termijn.einde + timedelta(days=1), actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="onherroepelijk", actor=actor)
