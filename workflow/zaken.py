@@ -245,7 +245,8 @@ def _afsluiten_na(wf: Workflow, zaak: Zaak, datum: date) -> str:
     for o in wf.overgangen_vanuit(zaak.status):
         if any(x.afsluiten for x in wf.overgangen_vanuit(o.naar)):
             vanaf = kan_vanaf(o, lopend, datum)
-            na.append(f"'{o.stap}'" + (f" (kan vanaf {nl_datum(vanaf)})" if vanaf else ""))
+            hoe = [f"zaakstroom {o.commando}" if o.commando else None, f"kan vanaf {nl_datum(vanaf)}" if vanaf else None]
+            na.append(f"'{o.stap}'" + (f" ({', '.join(h for h in hoe if h)})" if any(hoe) else ""))
     return f" Afsluiten kan na {' of '.join(na)}." if na else ""
 
 
