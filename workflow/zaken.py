@@ -11,7 +11,7 @@ from domain.termijnen import Eenheid
 from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from workflow import engine
-from workflow.definitie import Vereist
+from workflow.definitie import Vereist, definitie, zaaktypen
 from workflow.engine import Workflow, kan_vanaf, workflow
 from workflow.kern import Dienst
 from workflow.voorwaarden import Context
@@ -201,6 +201,16 @@ class ZaakDienst(Dienst):
         return self.weergave(zaak)
 
     # --- queries --------------------------------------------------------------
+
+    def controleer_filter(self, *, zaaktype: str | None = None, status: str | None = None) -> None:
+        """Refuse a filter of zaken (`zaak lijst`) that names an unknown zaaktype or a status none of
+        the zaaktypen (or the one named) has, naming the known ones."""
+        if zaaktype is not None:
+            definitie(zaaktype)  # "Onbekend zaaktype '…'. Bekende zaaktypen: …"
+        if status is not None:
+            bekend = sorted({t.naam for n in ([zaaktype] if zaaktype else zaaktypen()) for t in definitie(n).toestanden})
+            if status not in bekend:
+                raise DomeinFout(f"Onbekende status '{status}'; bekende statussen: {', '.join(bekend)}.")
 
     def toon(self, zaaknummer: str) -> dict:
         return self.weergave(self.zaak(zaaknummer))

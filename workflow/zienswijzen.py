@@ -19,7 +19,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
-from domain.ontvankelijkheid import Zienswijzetermijn, beoordeel
+from domain.ontvankelijkheid import TE_VROEG_GEMEEND, Zienswijzetermijn, beoordeel
 from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from domain.zienswijze import (
@@ -173,7 +173,9 @@ class ZienswijzeDienst(Dienst):
         controleer_inspraak_open(self.zaken.zaak(z.zaaknummer), "een zienswijze verschoonbaar verklaren")
         z.verklaar_verschoonbaar(actor=actor, datum=self._na_ontvangst(z, datum), reden=reden)
         self.kern.bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="verschoonbaar", kenmerk=z.kenmerk, actor=actor)
-        return self.zienswijze_details(z.kenmerk)
+        # Early but the ontwerp could reasonably be thought to exist (6:10 lid 1 sub b), or late but excusable (6:11).
+        grondslag = "Awb 6:10 lid 1 sub b" if z.ontvankelijkheid["uitkomst"] == TE_VROEG_GEMEEND else "Awb 6:11"
+        return {**self.zienswijze_details(z.kenmerk), "grondslag": grondslag}
 
     def beantwoord_zienswijze(self, kenmerk: str, *, reactie: str = "", standaardreacties: list[str] | tuple = (),
                               aanpassing: str | None = None, vervolgacties: list[str] | tuple = (),
