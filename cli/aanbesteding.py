@@ -374,22 +374,21 @@ def verificatie(omgeving, kenmerk, kandidaat, partijen, instrument, voldoet, **a
               melding=f"Verificatie van {kandidaat} vastgelegd" + ("." if voldoet else f": {kandidaat} uitgesloten."))
 
 
-def _standstill_melding(w: dict) -> str:
-    return "Gunningsbeslissing verzonden; " + "; ".join(
-        f"standstill perceel {p['perceel']} t/m {nl(p['standstill']['einde'])}"
-        for p in w["percelen"] if p["fase"] == "standstill" and p["standstill"]) + "."
-
-
 @aanbesteding.command()
 @click.argument("kenmerk")
 @click.option("--winnaar", required=True, help="De kandidaat aan wie voorgenomen wordt te gunnen.")
 @perceel_optie
 @handeling
 @click.pass_obj
-def gunningsbeslissing(omgeving, kenmerk, winnaar, **algemeen):
+def gunningsbeslissing(omgeving, kenmerk, winnaar, perceel, **algemeen):
     """Verstuur de gunningsbeslissing; de standstilltermijn (20 kalenderdagen) begint de dag erna."""
-    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_gunningsbeslissing, kenmerk, winnaar=winnaar, **algemeen,
-              melding=_standstill_melding)
+
+    def melding(w: dict) -> str:
+        p = next(p for p in w["percelen"] if perceel in (None, p["perceel"]))
+        return f"Gunningsbeslissing verzonden; standstill perceel {p['perceel']} t/m {nl(p['standstill']['einde'])}."
+
+    _voer_uit(omgeving.dienst("aanbestedingen").aanbesteding_gunningsbeslissing, kenmerk, winnaar=winnaar,
+              perceel=perceel, **algemeen, melding=melding)
 
 
 @aanbesteding.command("kort-geding")

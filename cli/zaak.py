@@ -6,7 +6,6 @@ import click
 
 from cli.opties import handeling, json_optie
 from cli.uitvoer import aantal, druk_json, druk_zaak, nl, tabel, toon_resultaat
-from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
 
 
@@ -123,14 +122,8 @@ def lijst(omgeving, zaaktype, status, te_laat, alleen_open, als_json):
     """Zaken uit de projectie (eerst bijgewerkt), te filteren op zaaktype, status en te laat."""
     from projections.rapporten import zaken_lijst
     from projections.runner import werk_bij
-    from workflow.definitie import definitie, zaaktypen
 
-    if zaaktype is not None:
-        definitie(zaaktype)  # an unknown zaaktype is refused with the known ones named
-    if status is not None:
-        bekend = sorted({t.naam for n in ([zaaktype] if zaaktype else zaaktypen()) for t in definitie(n).toestanden})
-        if status not in bekend:
-            raise DomeinFout(f"Onbekende status '{status}'; bekende statussen: {', '.join(bekend)}.")
+    omgeving.dienst("zaken").controleer_filter(zaaktype=zaaktype, status=status)
     werk_bij(omgeving.opslag, namen=["zaken"])  # what this list reads, not every projection
     rijen = zaken_lijst(omgeving.opslag, zaaktype=zaaktype, status=status, te_laat=te_laat,
                         alleen_open=alleen_open, per=omgeving.app.vandaag())

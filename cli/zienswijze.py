@@ -8,7 +8,6 @@ import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
 from cli.uitvoer import aantal, druk_json, nl, tabel, toon_resultaat
-from domain.ontvankelijkheid import TE_VROEG_GEMEEND
 
 
 def _intern_opties(f):
@@ -159,8 +158,7 @@ def verschoonbaar(omgeving, kenmerk, actor, reden, datum, als_json):
     het indienen.
     """
     z = omgeving.dienst("zienswijzen").verklaar_verschoonbaar(kenmerk, reden=reden, actor=actor, datum=datum)
-    grond = "Awb 6:10 lid 1 sub b" if z["ontvankelijkheid"]["uitkomst"] == TE_VROEG_GEMEEND else "Awb 6:11"
-    _toon(z, als_json, f"{z['kenmerk']} verschoonbaar verklaard ({grond}): {z['aanduiding']}.")
+    _toon(z, als_json, f"{z['kenmerk']} verschoonbaar verklaard ({z['grondslag']}): {z['aanduiding']}.")
 
 
 @zienswijze.command()

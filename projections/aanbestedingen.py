@@ -129,7 +129,7 @@ AANBESTEDINGEN = Projectie(naam="aanbestedingen", tabellen=(AanbestedingRij.__ta
 
 
 def _perceel(rij: AanbestedingRij) -> dict:
-    from workflow.aanbestedingen import procedure
+    from workflow.engine import procedure
 
     toestand = procedure(rij.procedure, rij.procedure_versie).definitie.toestand(rij.fase)
     return {

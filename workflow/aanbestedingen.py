@@ -1,21 +1,20 @@
 """Use-cases for aanbestedingen: register, run each perceel through its phases, look back.
 
 The phases are a workflow definition kept as data
-(definities-aanbesteding/<procedure>/v<N>.toml, the zaaktype format, read by
-workflow.definitie.definitie from that folder) run on one `transitions.Machine`
-per definition version (workflow.engine.bouw_workflow). A toestand's `handelingen`
+(definities-aanbesteding/<procedure>/v<N>.toml, the zaaktype format) run by
+workflow.engine (`procedure`: one `transitions.Machine` per definition version;
+`stap`: the one step executor, shared with zaken). A toestand's `handelingen`
 name the commands that record facts in that phase; an overgang's `voorwaarden`
-name the checks in _VOORWAARDEN below; both are checked when the definition is
-read. Methods return the raad's view (domain.vertrouwelijkheid) unless the
-full view is asked for explicitly, and that request is logged.
+name the checks registered below (workflow.voorwaarden). The names this module
+uses are declared once (VEREIST) and checked against every procedure. Methods
+return the raad's view (domain.vertrouwelijkheid) unless the full view is asked
+for explicitly, and that request is logged.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
-from pathlib import Path
+from enum import StrEnum, auto
 
 from domain.aanbesteding import (
     UITKOMSTEN,
@@ -29,72 +28,55 @@ from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
+from workflow import engine
+from workflow.definitie import vereist
+from workflow.engine import Workflow, kan_vanaf, procedure
 from workflow.kern import Dienst
-from workflow.definitie import Definitie, DefinitieFout, definitie
-from workflow.engine import Workflow, bouw_workflow, controleer_wachttermijn
+from workflow.voorwaarden import Context, voorwaarde
 from store.log import log
 from workflow.weergave import termijn_als_dict
 
-DEFINITIES = Path(__file__).parent / "definities-aanbesteding"
 
-# The `aanbesteding` commands that record a fact without changing the phase; a
-# definition's toestand lists those it allows (`handelingen`).
-HANDELINGEN = (
-    "marktconsultatie", "aanmelding", "toelaten", "afwijzen", "dialoogsessie", "inschrijving",
-    "inschrijving-weigeren", "beoordeel", "verificatie", "optie-uitoefenen", "optie-laten-vervallen",
-)
+# --- the names of the procedure this part uses: every procedure has them (onderdelen = ["aanbestedingen"]) ---
 
 
-
-# --- the procedure definitions -------------------------------------------------------
-
-
-def procedures() -> list[str]:
-    return sorted(p.name for p in DEFINITIES.iterdir() if p.is_dir() and any(p.glob("v*.toml")))
-
-
-def procedure(naam: str, versie: int | None = None) -> Workflow:
-    """The workflow of an aanbestedingsprocedure: the given version, or the newest one."""
-    # Only a name the folder lists is joined into a path: '../definities/x' never reaches the file system.
-    if naam not in procedures():
-        raise DomeinFout(f"Onbekende procedure '{naam}'. Bekende procedures: {', '.join(procedures())}.")
-    return _bouw(definitie(naam, versie, (DEFINITIES,)))
+class Stappen(StrEnum):
+    inschrijfleidraad_publiceren = auto()
+    gunningsbeslissing_versturen = auto()
+    kort_geding_aanhangig = auto()
+    uitspraak_afgewezen = auto()
+    uitspraak_toegewezen = auto()
+    definitief_gunnen = auto()
+    contract_tekenen = auto()
+    intrekken = auto()
 
 
-@cache
-def _bouw(d: Definitie) -> Workflow:
-    """Check and build one definition version: once per process.
+class Handelingen(StrEnum):
+    """The `aanbesteding` commands that record a fact without changing the phase; a
+    definition's toestand lists those it allows (`handelingen`)."""
 
-    Not workflow.engine.workflow: these definitions also name handelingen and
-    voorwaarden of their own, checked here before the machine is built.
-    """
-    for t in d.toestanden:
-        if onbekend := sorted(set(t.handelingen) - set(HANDELINGEN)):
-            raise DefinitieFout(f"Definitie {d.bron}: toestand '{t.naam}' noemt onbekende handeling "
-                                f"{', '.join(onbekend)}; bekend: {', '.join(HANDELINGEN)}.")
-    for o in d.overgangen:
-        if onbekend := sorted(set(o.voorwaarden) - set(_VOORWAARDEN)):
-            raise DefinitieFout(f"Definitie {d.bron}: stap '{o.stap}' noemt onbekende voorwaarde "
-                                f"{', '.join(onbekend)}; bekend: {', '.join(sorted(_VOORWAARDEN))}.")
-    return bouw_workflow(d)
-
-
-# --- conditions a step may name (`voorwaarden`) -----------------------------------------
-
-Voorwaarde = Callable[[Aanbesteding, Perceel, date], "str | None"]
-_VOORWAARDEN: dict[str, Voorwaarde] = {}
+    marktconsultatie = auto()
+    aanmelding = auto()
+    toelaten = auto()
+    afwijzen = auto()
+    dialoogsessie = auto()
+    inschrijving = auto()
+    inschrijving_weigeren = "inschrijving-weigeren"
+    beoordeel = auto()
+    verificatie = auto()
+    optie_uitoefenen = "optie-uitoefenen"
+    optie_laten_vervallen = "optie-laten-vervallen"
 
 
-def _voorwaarde(naam: str) -> Callable[[Voorwaarde], Voorwaarde]:
-    def registreer(f: Voorwaarde) -> Voorwaarde:
-        _VOORWAARDEN[naam] = f
-        return f
-
-    return registreer
+VEREIST = vereist("aanbestedingen", stappen=Stappen, handelingen=Handelingen)
 
 
-@_voorwaarde("aanmeldingen_beoordeeld")
-def _aanmeldingen_beoordeeld(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
+# --- conditions a step may name (`voorwaarden`): c.onderwerp is the Aanbesteding, c.onderdeel the Perceel ---
+
+
+@voorwaarde("aanmeldingen_beoordeeld")
+def _aanmeldingen_beoordeeld(c: Context) -> str | None:
+    p = c.onderdeel
     open_ = [k.naam for k in p.kandidaten.values() if k.toegelaten is None]
     if open_:
         return (f"Nog niet alle aanmeldingen voor perceel {p.naam} zijn beoordeeld: {', '.join(open_)} "
@@ -102,41 +84,46 @@ def _aanmeldingen_beoordeeld(a: Aanbesteding, p: Perceel, datum: date) -> str | 
     return None
 
 
-@_voorwaarde("kandidaat_toegelaten")
-def _kandidaat_toegelaten(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
+@voorwaarde("kandidaat_toegelaten")
+def _kandidaat_toegelaten(c: Context) -> str | None:
+    p = c.onderdeel
     if not p.toegelaten():
         return (f"Geen kandidaat voor perceel {p.naam} voldoet aan de eisen ({len(p.kandidaten)} aangemeld, "
                 f"geen toegelaten); zonder kandidaat geen dialoog: trek de procedure in met "
-                f"'aanbesteding intrekken {a.kenmerk} --reden …'.")
+                f"'aanbesteding intrekken {c.onderwerp.kenmerk} --reden …'.")
     return None
 
 
-@_voorwaarde("dialoog_gevoerd")
-def _dialoog_gevoerd(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
+@voorwaarde("dialoog_gevoerd")
+def _dialoog_gevoerd(c: Context) -> str | None:
+    p = c.onderdeel
     if not p.dialoogsessies:
         return f"Perceel {p.naam} heeft nog geen dialoogsessie gehad ('aanbesteding dialoogsessie')."
     return None
 
 
-@_voorwaarde("inschrijving_gesloten")
-def _inschrijving_gesloten(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
-    if datum <= p.inschrijving_sluit:
+@voorwaarde("inschrijving_gesloten")
+def _inschrijving_gesloten(c: Context) -> str | None:
+    p = c.onderdeel
+    if c.datum <= p.inschrijving_sluit:
         return (f"De inschrijving voor perceel {p.naam} staat open tot en met {nl_datum(p.inschrijving_sluit)}; "
                 f"beoordelen kan vanaf {nl_datum(p.inschrijving_sluit + timedelta(days=1))}.")
     return None
 
 
-@_voorwaarde("inschrijving_ontvangen")
-def _inschrijving_ontvangen(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
+@voorwaarde("inschrijving_ontvangen")
+def _inschrijving_ontvangen(c: Context) -> str | None:
+    p = c.onderdeel
     if not any(k.ingeschreven for k in p.kandidaten.values()):
         return (f"Er is voor perceel {p.naam} geen geldige inschrijving ontvangen; trek de procedure in met "
-                f"'aanbesteding intrekken {a.kenmerk} --reden …'.")
+                f"'aanbesteding intrekken {c.onderwerp.kenmerk} --reden …'.")
     return None
 
 
-@_voorwaarde("contract_ingegaan")
-def _contract_ingegaan(a: Aanbesteding, p: Perceel, datum: date) -> str | None:
-    if datum < p.contract.ingangsdatum:
+@voorwaarde("contract_ingegaan")
+def _contract_ingegaan(c: Context) -> str | None:
+    p = c.onderdeel
+    if c.datum < p.contract.ingangsdatum:
         return (f"Het contract van perceel {p.naam} gaat in op {nl_datum(p.contract.ingangsdatum)}; "
                 "de opdracht kan niet eerder starten.")
     return None
@@ -153,7 +140,9 @@ class AanbestedingDienst(Dienst):
 
     @staticmethod
     def _procedure(a: Aanbesteding) -> Workflow:
-        return procedure(a.procedure, a.procedure_versie)
+        wf = procedure(a.procedure, a.procedure_versie)
+        VEREIST.controleer(wf.definitie)
+        return wf
 
     def _mag(self, a: Aanbesteding, p: Perceel, handeling: str) -> None:
         """Refuse a fact the perceel's phase does not allow, naming the phases that do."""
@@ -175,29 +164,13 @@ class AanbestedingDienst(Dienst):
         the target phase starts (a kort geding keeps the running standstill).
         """
         wf = self._procedure(a)
-        mogelijk = wf.overgangen_vanuit(p.fase)
-        overgang = next((o for o in mogelijk if o.stap == stap), None)
-        if overgang is None:
-            if stap not in {o.stap for o in wf.definitie.overgangen}:
-                raise DomeinFout(f"'{stap}' is geen stap van procedure {wf.definitie.naam}; stappen: "
-                                 f"{', '.join(dict.fromkeys(o.stap for o in wf.definitie.overgangen))}.")
-            raise DomeinFout(
-                f"'{stap}' kan niet vanuit fase '{p.fase}' van perceel {p.naam}. "
-                + (f"Mogelijk vanuit '{p.fase}': {', '.join(o.stap for o in mogelijk)}." if mogelijk
-                   else f"Perceel {p.naam} is afgerond ({wf.definitie.toestand(p.fase).titel}).")
-            )
-        if algemeen and overgang.commando:
-            raise DomeinFout(
-                f"'{stap}' legt ook gegevens vast; gebruik 'zaakstroom {overgang.commando} {a.kenmerk} …'."
-            )
-        controleer_wachttermijn(overgang, p.lopende_termijnen(), datum)
-        for naam in overgang.voorwaarden:
-            if melding := _VOORWAARDEN[naam](a, p, datum):
-                raise DomeinFout(melding)
-        if termijnen is None:
-            termijnen = wf.termijnen_bij_binnenkomst(overgang.naar, datum, a.startdatum)
-        a.ga_naar(p, stap=stap, naar=overgang.naar, termijnen=termijnen, actor=actor, datum=datum,
-                  reden=reden, soort=soort, **feiten)
+        toegestaan = engine.stap(
+            wf, p.fase, stap, lopend=p.lopende_termijnen(), datum=datum, context=Context(self.kern, a, datum, p),
+            startdatum=a.startdatum, kenmerk=a.kenmerk, bij=f"perceel {p.naam}", algemeen=algemeen,
+        )
+        o = toegestaan.overgang
+        a.ga_naar(p, stap=o.stap, naar=o.naar, termijnen=toegestaan.termijnen if termijnen is None else termijnen,
+                  actor=actor, datum=datum, reden=reden, soort=soort, **feiten)
 
     def _ab_bewaar(self, a: Aanbesteding, gebeurtenis: str, actor: str) -> dict:
         self.kern.bewaar(a, kenmerk=a.kenmerk, gebeurtenis=gebeurtenis, actor=actor)
@@ -212,6 +185,7 @@ class AanbestedingDienst(Dienst):
     ) -> dict:
         kenmerk = kenmerk.strip()
         wf = procedure(procedure_naam)
+        VEREIST.controleer(wf.definitie)
         bestaat_al = f"Aanbesteding {kenmerk} bestaat al; een kenmerk is uniek."
         if aanbesteding_id(kenmerk) in self.kern.repository:
             raise DomeinFout(bestaat_al)
@@ -253,7 +227,7 @@ class AanbestedingDienst(Dienst):
             raise DomeinFout(f"De sluitingsdatum {nl_datum(sluitingsdatum)} moet na de publicatie "
                              f"({nl_datum(datum)}) liggen.")
         for p in self._percelen(a, perceel):
-            self._ab_stap(a, p, "inschrijfleidraad_publiceren", actor=actor, datum=datum, reden=reden,
+            self._ab_stap(a, p, Stappen.inschrijfleidraad_publiceren, actor=actor, datum=datum, reden=reden,
                           soort=Aanbesteding.InschrijfleidraadGepubliceerd, sluitingsdatum=sluitingsdatum)
         return self._ab_bewaar(a, "inschrijfleidraad gepubliceerd", actor)
 
@@ -263,7 +237,7 @@ class AanbestedingDienst(Dienst):
         p = a.perceel(perceel)
         datum = self.kern.datum(datum)
         a.controleer_winnaar(p, winnaar)
-        self._ab_stap(a, p, "gunningsbeslissing_versturen", actor=actor, datum=datum, reden=reden,
+        self._ab_stap(a, p, Stappen.gunningsbeslissing_versturen, actor=actor, datum=datum, reden=reden,
                       soort=Aanbesteding.GunningsbeslissingVerzonden, winnaar=winnaar)
         return self._ab_bewaar(a, "gunningsbeslissing verzonden", actor)
 
@@ -276,7 +250,7 @@ class AanbestedingDienst(Dienst):
             raise DomeinFout("Noem wie het kort geding aanspant (--eiser).")
         a.controleer_kort_geding(p, datum)
         # The standstill keeps running: a kort geding suspends the award, not the term.
-        self._ab_stap(a, p, "kort_geding_aanhangig", actor=actor, datum=datum, reden=reden,
+        self._ab_stap(a, p, Stappen.kort_geding_aanhangig, actor=actor, datum=datum, reden=reden,
                       termijnen=p.termijn_records(), soort=Aanbesteding.KortGedingAangespannen, eiser=eiser.strip())
         return self._ab_bewaar(a, "kort geding", actor)
 
@@ -287,10 +261,10 @@ class AanbestedingDienst(Dienst):
         p = a.perceel(perceel)
         datum = self.kern.datum(datum)
         if vordering == "afgewezen":
-            self._ab_stap(a, p, "uitspraak_afgewezen", actor=actor, datum=datum, reden=reden,
+            self._ab_stap(a, p, Stappen.uitspraak_afgewezen, actor=actor, datum=datum, reden=reden,
                           termijnen=p.termijn_records(), soort=Aanbesteding.UitspraakGedaan, vordering=vordering)
         elif vordering == "toegewezen":
-            self._ab_stap(a, p, "uitspraak_toegewezen", actor=actor, datum=datum, reden=reden,
+            self._ab_stap(a, p, Stappen.uitspraak_toegewezen, actor=actor, datum=datum, reden=reden,
                           soort=Aanbesteding.UitspraakGedaan, vordering=vordering)
         else:
             raise DomeinFout(f"Vordering '{vordering}': kies toegewezen of afgewezen.")
@@ -307,7 +281,7 @@ class AanbestedingDienst(Dienst):
                 f"{nl_datum(p.kort_geding['sinds'])}. Leg eerst de uitspraak vast met "
                 f"'aanbesteding uitspraak {a.kenmerk} --vordering toegewezen|afgewezen'."
             )
-        self._ab_stap(a, p, "definitief_gunnen", actor=actor, datum=datum, reden=reden,
+        self._ab_stap(a, p, Stappen.definitief_gunnen, actor=actor, datum=datum, reden=reden,
                       soort=Aanbesteding.DefinitiefGegund, winnaar=p.voorlopige_winnaar)
         return self._ab_bewaar(a, "definitief gegund", actor)
 
@@ -317,7 +291,7 @@ class AanbestedingDienst(Dienst):
         p = a.perceel(perceel)
         datum = self.kern.datum(datum)
         a.controleer_contract(p, ingangsdatum)
-        self._ab_stap(a, p, "contract_tekenen", actor=actor, datum=datum, reden=reden,
+        self._ab_stap(a, p, Stappen.contract_tekenen, actor=actor, datum=datum, reden=reden,
                       soort=Aanbesteding.ContractGetekend, ingangsdatum=ingangsdatum,
                       looptijd_jaren=a.looptijd_jaren, opties_jaren=list(a.opties_jaren))
         return self._ab_bewaar(a, "contract getekend", actor)
@@ -329,7 +303,7 @@ class AanbestedingDienst(Dienst):
             raise DomeinFout("Intrekken vraagt een reden (--reden), bijvoorbeeld 'geen kandidaat voldoet aan de eisen'.")
         datum = self.kern.datum(datum)
         for p in self._percelen(a, perceel):
-            self._ab_stap(a, p, "intrekken", actor=actor, datum=datum, reden=reden, soort=Aanbesteding.Ingetrokken)
+            self._ab_stap(a, p, Stappen.intrekken, actor=actor, datum=datum, reden=reden, soort=Aanbesteding.Ingetrokken)
         return self._ab_bewaar(a, "ingetrokken", actor)
 
     # --- facts within a phase --------------------------------------------------------------
@@ -340,9 +314,9 @@ class AanbestedingDienst(Dienst):
         a = self._aanbesteding(kenmerk)
         datum = self.kern.datum(datum)
         d = self._procedure(a).definitie
-        in_fase = [p for p in a.percelen.values() if "marktconsultatie" in d.toestand(p.fase).handelingen]
+        in_fase = [p for p in a.percelen.values() if Handelingen.marktconsultatie in d.toestand(p.fase).handelingen]
         if not in_fase:
-            self._mag(a, next(iter(a.percelen.values())), "marktconsultatie")
+            self._mag(a, next(iter(a.percelen.values())), Handelingen.marktconsultatie)
         a.houd_marktconsultatie(in_fase, omschrijving=omschrijving, deelnemers=deelnemers,
                                 actor=actor, datum=datum, reden=reden)
         return self._ab_bewaar(a, "marktconsultatie", actor)
@@ -352,7 +326,7 @@ class AanbestedingDienst(Dienst):
                                 reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "aanmelding")
+        self._mag(a, p, Handelingen.aanmelding)
         a.meld_aan(p, kandidaat=kandidaat, partijen=partijen, actor=actor, datum=self.kern.datum(datum), reden=reden)
         return self._ab_bewaar(a, "aanmelding", actor)
 
@@ -361,7 +335,7 @@ class AanbestedingDienst(Dienst):
                                           datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "toelaten" if toegelaten else "afwijzen")
+        self._mag(a, p, Handelingen.toelaten if toegelaten else Handelingen.afwijzen)
         a.beoordeel_aanmelding(p, kandidaat=kandidaat, toegelaten=toegelaten, score=score,
                                actor=actor, datum=self.kern.datum(datum), reden=reden)
         return self._ab_bewaar(a, "toegelaten" if toegelaten else "afgewezen", actor)
@@ -371,7 +345,7 @@ class AanbestedingDienst(Dienst):
                                    datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "dialoogsessie")
+        self._mag(a, p, Handelingen.dialoogsessie)
         a.houd_dialoogsessie(p, onderwerp=onderwerp, deelnemers=deelnemers,
                              uitkomsten={s: v for s, v in uitkomsten.items() if v},
                              actor=actor, datum=self.kern.datum(datum), reden=reden)
@@ -381,7 +355,7 @@ class AanbestedingDienst(Dienst):
                                   datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "inschrijving")
+        self._mag(a, p, Handelingen.inschrijving)
         a.ontvang_inschrijving(p, kandidaat=kandidaat, actor=actor, datum=self.kern.datum(datum), reden=reden,
                                kenmerk=a.kenmerk)
         return self._ab_bewaar(a, "inschrijving", actor)
@@ -391,7 +365,7 @@ class AanbestedingDienst(Dienst):
         """A refused inschrijving (late, or otherwise invalid) is recorded, not dropped: auditors see it."""
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "inschrijving-weigeren")
+        self._mag(a, p, Handelingen.inschrijving_weigeren)
         a.weiger_inschrijving(p, kandidaat=kandidaat, actor=actor, datum=self.kern.datum(datum), reden=reden)
         return self._ab_bewaar(a, "inschrijving geweigerd", actor)
 
@@ -399,7 +373,7 @@ class AanbestedingDienst(Dienst):
                                actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "beoordeel")
+        self._mag(a, p, Handelingen.beoordeel)
         a.beoordeel_inschrijving(p, kandidaat=kandidaat, score=score, actor=actor, datum=self.kern.datum(datum),
                                  reden=reden)
         return self._ab_bewaar(a, "inschrijving beoordeeld", actor)
@@ -410,7 +384,7 @@ class AanbestedingDienst(Dienst):
         """Screen parties of a candidate; without --partij, every party not yet screened (only when they pass)."""
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "verificatie")
+        self._mag(a, p, Handelingen.verificatie)
         datum = self.kern.datum(datum)
         if not partijen:
             if not voldoet:
@@ -429,7 +403,7 @@ class AanbestedingDienst(Dienst):
                            actor: str, datum: date | None = None, reden: str | None = None) -> dict:
         a = self._aanbesteding(kenmerk)
         p = a.perceel(perceel)
-        self._mag(a, p, "optie-uitoefenen" if uitoefenen else "optie-laten-vervallen")
+        self._mag(a, p, Handelingen.optie_uitoefenen if uitoefenen else Handelingen.optie_laten_vervallen)
         datum = self.kern.datum(datum)
         if uitoefenen:
             a.oefen_optie_uit(p, nummer=nummer, actor=actor, datum=datum, reden=reden)
@@ -491,14 +465,11 @@ def _perceel_als_dict(p: Perceel, wf: Workflow, per: date) -> dict:
     d = wf.definitie
     toestand = d.toestand(p.fase)
     lopend = p.lopende_termijnen()
-    eindes = {spec.naam: t.einde for spec, t in lopend}
-    volgende = []
-    for o in wf.overgangen_vanuit(p.fase):
-        wacht_tot = eindes.get(o.na_termijn)
-        volgende.append({
-            "stap": o.stap, "titel": o.titel, "naar": o.naar, "commando": o.commando or "aanbesteding stap",
-            "kan_vanaf": wacht_tot + timedelta(days=1) if wacht_tot and per <= wacht_tot else None,
-        })
+    volgende = [
+        {"stap": o.stap, "titel": o.titel, "naar": o.naar, "commando": o.commando or "aanbesteding stap",
+         "kan_vanaf": kan_vanaf(o, lopend, per)}
+        for o in wf.overgangen_vanuit(p.fase)
+    ]
     k = list(p.kandidaten.values())
     winnaar = p.kandidaten.get(p.winnaar) if p.winnaar else None
     return {

@@ -13,18 +13,34 @@ helpers are those of raadsbesluitvorming (workflow.besluitvorming).
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum, auto
 
 from domain.advies import AdviesUitkomst
 from domain.besluitvorming import toestand
 from domain.datums import nl_datum
 from domain.zaak import Zaak
+from workflow.definitie import vereist
 from workflow.kern import Dienst
-from workflow.besluitvorming import zaak_met_stappen
+
+
+# --- the names of the zaaktype this part uses: every definition with onderdelen = ["advies"] has them
+
+
+class Stappen(StrEnum):
+    advies_ontvangen = auto()
+    reageren = auto()
+
+
+class Termijnen(StrEnum):
+    reactietermijn = auto()
+
+
+VEREIST = vereist("advies", stappen=Stappen, termijnen=Termijnen)
 
 
 class AdviesDienst(Dienst):
     def _adviszaak(self, zaaknummer: str) -> Zaak:
-        return zaak_met_stappen(self, zaaknummer, {"advies_ontvangen", "reageren"}, "is geen adviesaanvraag.")
+        return self.zaken.zaak_voor(zaaknummer, VEREIST, "is geen adviesaanvraag.")
 
     def _advies_weergave(self, zaak: Zaak) -> dict:
         weergave = self.zaken.weergave(zaak)
@@ -39,7 +55,7 @@ class AdviesDienst(Dienst):
         zaak.ontvang_advies(
             adviesorgaan=adviesorgaan, kenmerk=kenmerk, dagtekening=dagtekening, adviezen=adviezen,
             actor=actor, datum=datum, reden=reden,
-            stap=lambda: self.zaken.voer_stap_uit(zaak, "advies_ontvangen", actor=actor, datum=datum, reden=reden),
+            stap=lambda: self.zaken.voer_stap_uit(zaak, Stappen.advies_ontvangen, actor=actor, datum=datum, reden=reden),
         )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_ontvangen", actor=actor)
         return self._advies_weergave(zaak)
@@ -51,7 +67,7 @@ class AdviesDienst(Dienst):
         datum = self.kern.datum(datum)
         zaak.reageer_op_advies(
             reacties, afwijking=afwijking, termijn_tot=termijn_tot, actor=actor, datum=datum, reden=reden,
-            stap=lambda: self.zaken.voer_stap_uit(zaak, "reageren", actor=actor, datum=datum, reden=reden),
+            stap=lambda: self.zaken.voer_stap_uit(zaak, Stappen.reageren, actor=actor, datum=datum, reden=reden),
         )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="advies_reactie", actor=actor)
         return self._advies_weergave(zaak)
@@ -76,7 +92,7 @@ def advies_als_dict(zaak: Zaak, per: date) -> dict | None:
     a = toestand(zaak).advies
     if a is None:
         return None
-    lopend = None if zaak.is_afgesloten else zaak.lopende_termijn("reactietermijn", per)
+    lopend = None if zaak.is_afgesloten else zaak.lopende_termijn(Termijnen.reactietermijn, per)
     einde = a.reactietermijn_einde or (lopend and lopend.einde)
     adviezen = []
     for nummer, tekst in enumerate(a.adviezen, start=1):

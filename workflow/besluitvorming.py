@@ -28,6 +28,7 @@ Mapping to the raadsvoorstel definition (workflow/definities/raadsvoorstel/v1.to
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum, auto
 
 from domain import besluitvorming as bvm
 from domain.besluitvorming import (
@@ -41,31 +42,53 @@ from domain.besluitvorming import (
 )
 from domain.fouten import DomeinFout
 from domain.zaak import Zaak
+from workflow.definitie import vereist
 from workflow.kern import Dienst
-from workflow.voorwaarden import voorwaarde
+from workflow.voorwaarden import Context, voorwaarde
 
 INSTANTIE = "Afdeling bestuursrechtspraak van de Raad van State"
 
 
+# --- the names of the zaaktype this part uses: every definition with onderdelen = ["besluitvorming"] has them
+
+
+class Stappen(StrEnum):
+    naar_politieke_markt = auto()
+    naar_raad = auto()
+    besluiten = auto()
+    aanhouden = auto()
+    bekendmaken = auto()
+    beroep_ingesteld = auto()
+    uitspraak = auto()
+    vernietigen = auto()
+    onherroepelijk_worden = auto()
+
+
+class Toestanden(StrEnum):
+    politieke_markt = auto()
+    in_beroep = auto()
+
+
+class Termijnen(StrEnum):
+    beroepstermijn = auto()
+
+
+VEREIST = vereist("besluitvorming", stappen=Stappen, toestanden=Toestanden, termijnen=Termijnen)
+
+
 @voorwaarde("politieke_markt_gehouden")
-def _politieke_markt_gehouden(app, zaak: Zaak, datum: date) -> str | None:
-    return bvm.politieke_markt_ontbreekt(toestand(zaak), zaak.zaaknummer, datum)
+def _politieke_markt_gehouden(c: Context) -> str | None:
+    return bvm.politieke_markt_ontbreekt(toestand(c.onderwerp), c.onderwerp.zaaknummer, c.datum)
 
 
-def zaak_met_stappen(dienst: Dienst, zaaknummer: str, stappen: set[str], anders: str) -> Zaak:
-    """The zaak, when its zaaktype has `stappen`; otherwise refused with 'Zaak … (zaaktype …) {anders}'."""
-    zaak = dienst.zaken.zaak(zaaknummer)
-    if not stappen <= {o.stap for o in dienst.zaken.workflow(zaak).definitie.overgangen}:
-        raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) {anders}")
-    return zaak
 
 
 class BesluitvormingDienst(Dienst):
     # --- helpers ----------------------------------------------------------------
 
     def _raadszaak(self, zaaknummer: str) -> Zaak:
-        return zaak_met_stappen(self, zaaknummer, {"naar_raad", "besluiten"},
-                                "gaat niet naar de raad; raadsbesluitvorming hoort bij een raadsvoorstel.")
+        return self.zaken.zaak_voor(zaaknummer, VEREIST,
+                                    "gaat niet naar de raad; raadsbesluitvorming hoort bij een raadsvoorstel.")
 
     def _raadsagenda(self, vergaderdatum: date) -> Raadsagenda | None:
         agenda_id = raadsagenda_id(vergaderdatum)
@@ -88,20 +111,20 @@ class BesluitvormingDienst(Dienst):
         datum = self.kern.datum(datum)
         soort = SoortPolitiekeMarkt.lees(soort, "soort politieke markt")
         wf = self.zaken.workflow(zaak)
-        stap = next((o for o in wf.definitie.overgangen if o.stap == "naar_politieke_markt"), None)
+        stap = next((o for o in wf.definitie.overgangen if o.stap == Stappen.naar_politieke_markt), None)
 
         def naar_politieke_markt() -> None:
             if stap is not None and zaak.status in stap.van:
                 self.zaken.voer_stap_uit(zaak, stap.stap, actor=actor, datum=datum, reden=reden)
             else:
-                vanuit = [*stap.van, "politieke_markt"] if stap else ["politieke_markt"]
+                vanuit = [*stap.van, Toestanden.politieke_markt] if stap else [Toestanden.politieke_markt]
                 raise DomeinFout(
                     f"Een oordeelsvormende politieke markt kan vanuit status {', '.join(vanuit)}; "
                     f"zaak {zaaknummer} heeft status '{zaak.status}'."
                 )
 
         # No step for a beeldvormende one (information only) or a further session.
-        zonder_stap = soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == "politieke_markt"
+        zonder_stap = soort is SoortPolitiekeMarkt.BEELDVORMEND or zaak.status == Toestanden.politieke_markt
         zaak.plan_politieke_markt(
             pm_datum, soort, voorzitter=voorzitter, zaal=zaal, spreekrecht=spreekrecht, max_spreektijd=max_spreektijd,
             insprekers=insprekers, particuliere_insprekers=particuliere_insprekers, volgorde=volgorde,
@@ -119,7 +142,7 @@ class BesluitvormingDienst(Dienst):
         agenda = self._raadsagenda(vergaderdatum)
         code = zaak.agendeer(
             vergaderdatum, code, behandeling=behandeling, agenda=agenda, actor=actor, datum=datum, reden=reden,
-            stap=lambda: self.zaken.voer_stap_uit(zaak, "naar_raad", actor=actor, datum=datum, reden=reden),
+            stap=lambda: self.zaken.voer_stap_uit(zaak, Stappen.naar_raad, actor=actor, datum=datum, reden=reden),
         )
         if agenda is None:
             agenda = Raadsagenda.maak(vergaderdatum, actor=actor, datum=datum, reden=reden)
@@ -169,7 +192,7 @@ class BesluitvormingDienst(Dienst):
         zaak = self._raadszaak(zaaknummer)
         datum = self.kern.datum(datum)
         uitkomst = Uitkomst.lees(uitkomst, "uitkomst")
-        stap = "aanhouden" if uitkomst is Uitkomst.AANGEHOUDEN else "besluiten"
+        stap = Stappen.aanhouden if uitkomst is Uitkomst.AANGEHOUDEN else Stappen.besluiten
         zaak.neem_raadsbesluit(
             uitkomst, beslispunten, actor=actor, datum=datum, reden=reden,
             stap=lambda: self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden),
@@ -183,7 +206,7 @@ class BesluitvormingDienst(Dienst):
         datum = self.kern.datum(datum)
         zaak.maak_bekend(
             vindplaats=vindplaats, actor=actor, datum=datum, reden=reden,
-            stap=lambda: self.zaken.voer_stap_uit(zaak, "bekendmaken", actor=actor, datum=datum, reden=reden),
+            stap=lambda: self.zaken.voer_stap_uit(zaak, Stappen.bekendmaken, actor=actor, datum=datum, reden=reden),
         )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="bekendgemaakt", actor=actor)
         return self._raad_weergave(zaak)
@@ -206,12 +229,12 @@ class BesluitvormingDienst(Dienst):
         datum = self.kern.datum(datum)
 
         def beroep_ingesteld() -> None:
-            self.zaken.voer_stap_uit(zaak, "beroep_ingesteld", actor=actor, datum=datum, reden=reden)
+            self.zaken.voer_stap_uit(zaak, Stappen.beroep_ingesteld, actor=actor, datum=datum, reden=reden)
 
         zaak.stel_beroep_in(
             indiener=indiener, particulier=particulier, instantie=instantie or INSTANTIE, verzonden=verzonden,
             actor=actor, datum=datum, reden=reden,
-            stap=None if zaak.status == "in_beroep" else beroep_ingesteld,  # a further beroep: a fact only
+            stap=None if zaak.status == Toestanden.in_beroep else beroep_ingesteld,  # a further beroep: a fact only
         )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="beroep", actor=actor)
         return self._raad_weergave(zaak)
@@ -223,7 +246,7 @@ class BesluitvormingDienst(Dienst):
         uitkomst = UitspraakUitkomst.lees(uitkomst, "uitkomst van de uitspraak")
         # Gegrond: the court annuls the besluit and the raad must take a new one (Awb 8:72 lid 4),
         # so the zaak goes to 'vernietigd', from where it is put on a raad agenda again.
-        stap = "uitspraak" if uitkomst.besluit_blijft else "vernietigen"
+        stap = Stappen.uitspraak if uitkomst.besluit_blijft else Stappen.vernietigen
         zaak.doe_uitspraak(
             uitkomst, actor=actor, datum=datum, reden=reden,
             stap=lambda: self.zaken.voer_stap_uit(zaak, stap, actor=actor, datum=datum, reden=reden),
@@ -237,7 +260,7 @@ class BesluitvormingDienst(Dienst):
         datum = self.kern.datum(datum)
         zaak.word_onherroepelijk(
             actor=actor, datum=datum, reden=reden,
-            stap=lambda: self.zaken.voer_stap_uit(zaak, "onherroepelijk_worden", actor=actor, datum=datum, reden=reden),
+            stap=lambda: self.zaken.voer_stap_uit(zaak, Stappen.onherroepelijk_worden, actor=actor, datum=datum, reden=reden),
         )
         self.kern.bewaar(zaak, zaaknummer=zaaknummer, gebeurtenis="onherroepelijk", actor=actor)
         return self._raad_weergave(zaak)

@@ -16,8 +16,11 @@ from pathlib import Path
 
 from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid, Soort, Telling, Termijnregel
+from workflow import voorwaarden
 
 INGEBOUWD = Path(__file__).parent / "definities"
+# Aanbestedingsprocedures: the same format, in a folder of their own so they are never offered as zaaktypen.
+PROCEDURES = Path(__file__).parent / "definities-aanbesteding"
 _NAAM = re.compile(r"[a-z0-9][a-z0-9-]*")
 AARDEN = ("behandeltermijn", "wachttermijn")
 VANAF = ("stap", "start")
@@ -101,6 +104,9 @@ class Definitie:
     opschorting_toestanden: tuple[str, ...]  # empty: in every state
     verlenging: Verlenging
     bron: Path = field(compare=False)
+    # The parts whose commands run this definition (workflow.delen), e.g. ["besluitvorming"]: each part
+    # declares the step, state and term names its code uses (Vereist), checked against the definition.
+    onderdelen: tuple[str, ...] = ()
 
     def toestand(self, naam: str) -> Toestand:
         for t in self.toestanden:
@@ -178,6 +184,7 @@ def lees_definitie(pad: Path) -> Definitie:
                 _keuze(pad, v.get("eenheid", "weken"), Eenheid, "eenheid"), v.get("grondslag", ""),
             ),
             bron=pad,
+            onderdelen=tuple(data.get("onderdelen", [])),
         )
     except KeyError as e:
         raise _fout(pad, f"het veld {e} ontbreekt.") from None
@@ -205,6 +212,80 @@ def _controleer(d: Definitie) -> None:
             raise _fout(pad, f"stap '{o.stap}' heeft postweek maar wacht op geen termijn (na_termijn).")
         if o.afsluiten and not d.toestand(o.naar).eind:
             raise _fout(pad, f"stap '{o.stap}' sluit af maar '{o.naar}' is geen eindtoestand.")
+        if onbekend := [v for v in o.voorwaarden if not voorwaarden.bekend(v)]:
+            raise _fout(pad, f"stap '{o.stap}' noemt onbekende voorwaarde {', '.join(onbekend)}; "
+                             f"bekend: {', '.join(sorted(voorwaarden.modules())) or 'geen'}.")
+    controleer_onderdelen(d)
+
+
+# --- what the parts' code needs of a definition ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vereist:
+    """The names a part's code refers to, declared in one place in that part's module.
+
+    Every definition that names the part in `onderdelen` must have these steps,
+    states and terms; `handelingen` are the commands the part offers within a state,
+    and a definition names no others. Checked when a definition is read (for the
+    parts declared by then) and when the part takes a subject of that definition.
+    """
+
+    onderdeel: str
+    stappen: frozenset[str] = frozenset()
+    toestanden: frozenset[str] = frozenset()
+    termijnen: frozenset[str] = frozenset()
+    handelingen: frozenset[str] = frozenset()
+
+    def controleer(self, d: Definitie) -> Definitie:
+        """`d`, when it supports this part; otherwise refused, naming its file."""
+        if self.onderdeel not in d.onderdelen:
+            raise _fout(d.bron, f"hoort niet bij onderdeel {self.onderdeel} (onderdelen = "
+                                f"[{', '.join(repr(o) for o in d.onderdelen)}]).")
+        controleer_onderdelen(d)
+        return d
+
+    def ontbreekt(self, d: Definitie) -> str | None:
+        """What `d` lacks of this part's names, as a sentence, or None."""
+        heeft = (
+            ("stap", "stappen", self.stappen, {o.stap for o in d.overgangen}),
+            ("toestand", "toestanden", self.toestanden, {t.naam for t in d.toestanden}),
+            ("termijn", "termijnen", self.termijnen, {s.naam for t in d.toestanden for s in t.termijnen}),
+        )
+        for een, meer, nodig, aanwezig in heeft:
+            if mist := sorted(nodig - aanwezig):
+                return (f"onderdeel {self.onderdeel} gebruikt {een if len(mist) == 1 else meer} "
+                        f"{', '.join(repr(m) for m in mist)}, die de definitie niet heeft.")
+        return None
+
+
+_VEREIST: dict[str, Vereist] = {}
+
+
+def vereist(onderdeel: str, *, stappen=(), toestanden=(), termijnen=(), handelingen=()) -> Vereist:
+    """Declare (once, in the part's module) the names the part's code uses; returns the declaration."""
+    v = Vereist(onderdeel, frozenset(map(str, stappen)), frozenset(map(str, toestanden)),
+                frozenset(map(str, termijnen)), frozenset(map(str, handelingen)))
+    _VEREIST[onderdeel] = v
+    return v
+
+
+def controleer_onderdelen(d: Definitie) -> None:
+    """Refuse a definition that names an unknown part, lacks a name a declared part uses, or names
+    a handeling none of its parts offers (once all its parts have declared what they need)."""
+    from workflow.delen import PER_NAAM
+
+    for naam in d.onderdelen:
+        if naam not in PER_NAAM:
+            raise _fout(d.bron, f"onbekend onderdeel '{naam}'; bekend: {', '.join(PER_NAAM)}.")
+        if (v := _VEREIST.get(naam)) and (mist := v.ontbreekt(d)):
+            raise _fout(d.bron, mist)
+    if all(naam in _VEREIST for naam in d.onderdelen):
+        geboden = {h for naam in d.onderdelen for h in _VEREIST[naam].handelingen}
+        for t in d.toestanden:
+            if onbekend := sorted(set(t.handelingen) - geboden):
+                raise _fout(d.bron, f"toestand '{t.naam}' noemt onbekende handeling {', '.join(onbekend)}; "
+                                    f"bekend: {', '.join(sorted(geboden)) or 'geen'}.")
 
 
 def _mappen() -> list[Path]:
@@ -228,6 +309,11 @@ def _versies(naam: str, mappen: tuple[Path, ...] | None = None) -> list[int]:
             if pad.stem[1:].isdigit():
                 versies.add(int(pad.stem[1:]))
     return sorted(versies)
+
+
+def procedures() -> list[str]:
+    """The aanbestedingsprocedures: the names of the folders in PROCEDURES."""
+    return sorted(p.name for p in PROCEDURES.iterdir() if p.is_dir() and any(p.glob("v*.toml")))
 
 
 def zaaktypen() -> list[str]:

@@ -1,6 +1,7 @@
 """The one list of the parts of zaakstroom: a new part is its own files plus one line here.
 
-Per part: its service (use-cases) and the CLI nouns it brings. Everything is
+Per part: its service (use-cases), the CLI nouns it brings and the named checks
+it registers for definitions (workflow.voorwaarden). Everything is
 named by "module:attribute" and imported only when used, so a command loads
 only the part it touches (importing every aggregate costs start-up time).
 The projections of all parts are listed in projections/register.py, which the
@@ -18,6 +19,9 @@ class Deel:
     naam: str
     dienst: str  # "module:Class" of its service (workflow.kern.Dienst)
     cli: dict[str, str] = field(default_factory=dict)  # CLI noun -> "module:click_object"
+    # Names of the checks a definition may put on a step (`voorwaarden`), registered with
+    # workflow.voorwaarden.voorwaarde in the module of the service; imported when a step needs one.
+    voorwaarden: tuple[str, ...] = ()
 
 
 DELEN: tuple[Deel, ...] = (
@@ -26,11 +30,15 @@ DELEN: tuple[Deel, ...] = (
           "audit": "cli.audit:audit"}),
     Deel("zienswijzen", "workflow.zienswijzen:ZienswijzeDienst",
          {"zienswijze": "cli.zienswijze:zienswijze", "standaardreactie": "cli.zienswijze:standaardreactie",
-          "nota": "cli.zienswijze:nota"}),
-    Deel("besluitvorming", "workflow.besluitvorming:BesluitvormingDienst", {"raad": "cli.raad:raad"}),
+          "nota": "cli.zienswijze:nota"},
+         voorwaarden=("zienswijzen_beantwoord",)),
+    Deel("besluitvorming", "workflow.besluitvorming:BesluitvormingDienst", {"raad": "cli.raad:raad"},
+         voorwaarden=("politieke_markt_gehouden",)),
     Deel("advies", "workflow.advies:AdviesDienst", {"advies": "cli.advies:advies"}),
     Deel("aanbestedingen", "workflow.aanbestedingen:AanbestedingDienst",
-         {"aanbesteding": "cli.aanbesteding:aanbesteding"}),
+         {"aanbesteding": "cli.aanbesteding:aanbesteding"},
+         voorwaarden=("aanmeldingen_beoordeeld", "kandidaat_toegelaten", "dialoog_gevoerd", "inschrijving_gesloten",
+                      "inschrijving_ontvangen", "contract_ingegaan")),
     Deel("projecties", "", {"projecties": "cli.projecties:projecties", "rapport": "cli.rapport:rapport"}),
 )
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from domain.zaak import Zaak
-from workflow.engine import Workflow, wacht_tot
+from workflow.engine import Workflow, kan_vanaf
 
 # What each event is called in the history an auditor reads.
 GEBEURTENIS_NAMEN = {
@@ -43,14 +43,12 @@ def zaak_als_dict(zaak: Zaak, wf: Workflow, per: date) -> dict:
     d = wf.definitie
     opgeschort = zaak.opgeschort_sinds is not None
     lopend = [] if zaak.is_afgesloten else zaak.lopende_termijnen(per)
-    termijnen = {spec.naam: t for spec, t in lopend}
     volgende = []
     if not zaak.is_afgesloten and not opgeschort:  # a suspended zaak must be resumed first
         for o in wf.overgangen_vanuit(zaak.status):
-            tot = wacht_tot(o, termijnen[o.na_termijn]) if o.na_termijn in termijnen else None
             volgende.append({
                 "stap": o.stap, "titel": o.titel, "naar": o.naar, "afsluiten": o.afsluiten, "commando": o.commando,
-                "kan_vanaf": None if tot is None or per > tot else date.fromordinal(tot.toordinal() + 1),
+                "kan_vanaf": kan_vanaf(o, lopend, per),
             })
     return {
         "zaaknummer": zaak.zaaknummer,

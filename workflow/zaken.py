@@ -10,9 +10,11 @@ from domain.fouten import DomeinFout
 from domain.termijnen import Eenheid
 from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
-from workflow.engine import Workflow, controleer_wachttermijn, workflow
+from workflow import engine
+from workflow.definitie import Vereist, definitie, zaaktypen
+from workflow.engine import Workflow, kan_vanaf, workflow
 from workflow.kern import Dienst
-from workflow.voorwaarden import controleer_voorwaarden
+from workflow.voorwaarden import Context
 from workflow.weergave import gebeurtenis_als_regel, zaak_als_dict
 
 
@@ -28,6 +30,16 @@ class ZaakDienst(Dienst):
 
     def weergave(self, zaak: Zaak, per: date | None = None) -> dict:
         return zaak_als_dict(zaak, self.workflow(zaak), per or self.kern.vandaag())
+
+    def zaak_voor(self, zaaknummer: str, vereist: Vereist, anders: str) -> Zaak:
+        """The zaak, when its zaaktype supports the part whose names `vereist` declares (checked
+        against the definition); otherwise refused with 'Zaak … (zaaktype …) {anders}'."""
+        zaak = self.zaak(zaaknummer)
+        d = self.workflow(zaak).definitie
+        if vereist.onderdeel not in d.onderdelen:
+            raise DomeinFout(f"Zaak {zaaknummer} (zaaktype {zaak.zaaktype}) {anders}")
+        vereist.controleer(d)
+        return zaak
 
     # --- commands -------------------------------------------------------------
 
@@ -87,24 +99,18 @@ class ZaakDienst(Dienst):
         alongside; the generic `zaak stap` (algemeen=True) refuses steps that
         have such a command, so their facts cannot be skipped.
         """
-        wf = self.workflow(zaak)
-        overgang = wf.overgang(zaak.status, stap)
-        if overgang.afsluiten:
-            raise DomeinFout(
-                f"'{stap}' sluit de zaak af; gebruik 'zaak afsluiten {zaak.zaaknummer} --resultaat …'."
-            )
-        if algemeen and overgang.commando:
-            raise DomeinFout(
-                f"'{stap}' legt ook gegevens vast; gebruik 'zaakstroom {overgang.commando}' voor zaak {zaak.zaaknummer}."
-            )
-        controleer_wachttermijn(overgang, zaak.lopende_termijnen(datum), datum)
-        controleer_voorwaarden(self, zaak, overgang, datum)
-        zaak.ga_naar(
-            stap=stap, naar=overgang.naar,
-            termijnen=wf.termijnen_bij_binnenkomst(overgang.naar, datum, zaak.startdatum),
-            actor=actor, datum=datum, reden=reden,
+        toegestaan = self._toets(zaak, stap, datum, algemeen=algemeen)
+        o = toegestaan.overgang
+        zaak.ga_naar(stap=o.stap, naar=o.naar, termijnen=toegestaan.termijnen, actor=actor, datum=datum, reden=reden)
+        return o
+
+    def _toets(self, zaak: Zaak, stap: str, datum: date, *, algemeen: bool = False,
+               afsluiten: bool = False) -> engine.Toegestaan:
+        return engine.stap(
+            self.workflow(zaak), zaak.status, stap, lopend=zaak.lopende_termijnen(datum), datum=datum,
+            context=Context(self.kern, zaak, datum), startdatum=zaak.startdatum, kenmerk=zaak.zaaknummer,
+            algemeen=algemeen, afsluiten=afsluiten,
         )
-        return overgang
 
     def sluit_af(self, zaaknummer: str, resultaat: str, *, actor: str, datum: date | None = None,
                  reden: str | None = None) -> dict:
@@ -116,7 +122,7 @@ class ZaakDienst(Dienst):
             mogelijk = ", ".join(o.stap for o in wf.overgangen_vanuit(zaak.status)) or "geen"
             raise DomeinFout(
                 f"Zaak {zaaknummer} kan vanuit status '{zaak.status}' niet worden afgesloten. "
-                f"Mogelijke stappen: {mogelijk}."
+                f"Mogelijke stappen: {mogelijk}.{_afsluiten_na(wf, zaak, datum)}"
             )
         # Each closing step allows its own resultaten (e.g. only 'ingetrokken' before a besluit).
         passend = [o for o in afsluitend if resultaat in (o.resultaten or wf.definitie.resultaten or (resultaat,))]
@@ -126,7 +132,6 @@ class ZaakDienst(Dienst):
                 f"Resultaat '{resultaat}' past niet bij zaak {zaaknummer} in status '{zaak.status}'; "
                 f"toegestaan: {', '.join(toegestaan)}."
             )
-        overgang = passend[0]
         # After a raadsbesluit the zaak's resultaat is what the raad decided, not a free choice.
         besluit = zaak.besluitvorming.besluit if zaak.besluitvorming else None
         uitkomsten = {u.value for u in type(besluit.uitkomst)} if besluit else set()
@@ -135,8 +140,9 @@ class ZaakDienst(Dienst):
                 f"De raad besloot op {nl_datum(besluit.datum)}: {besluit.uitkomst.value}; "
                 f"sluit zaak {zaaknummer} af met --resultaat \"{besluit.uitkomst.value}\"."
             )
-        zaak.sluit_af(stap=overgang.stap, naar=overgang.naar, resultaat=resultaat,
-                      actor=actor, datum=datum, reden=reden)
+        # A closing step is a step: it waits for its wachttermijn (e.g. the bezwaartermijn) and its checks.
+        o = self._toets(zaak, passend[0].stap, datum, afsluiten=True).overgang
+        zaak.sluit_af(stap=o.stap, naar=o.naar, resultaat=resultaat, actor=actor, datum=datum, reden=reden)
         self.kern.bewaar(zaak, zaaknummer=zaak.zaaknummer, gebeurtenis="afgesloten", actor=actor)
         return self.weergave(zaak)
 
@@ -196,6 +202,16 @@ class ZaakDienst(Dienst):
 
     # --- queries --------------------------------------------------------------
 
+    def controleer_filter(self, *, zaaktype: str | None = None, status: str | None = None) -> None:
+        """Refuse a filter of zaken (`zaak lijst`) that names an unknown zaaktype or a status none of
+        the zaaktypen (or the one named) has, naming the known ones."""
+        if zaaktype is not None:
+            definitie(zaaktype)  # "Onbekend zaaktype '…'. Bekende zaaktypen: …"
+        if status is not None:
+            bekend = sorted({t.naam for n in ([zaaktype] if zaaktype else zaaktypen()) for t in definitie(n).toestanden})
+            if status not in bekend:
+                raise DomeinFout(f"Onbekende status '{status}'; bekende statussen: {', '.join(bekend)}.")
+
     def toon(self, zaaknummer: str) -> dict:
         return self.weergave(self.zaak(zaaknummer))
 
@@ -229,6 +245,19 @@ class ZaakDienst(Dienst):
         weergave["gebeurtenissen_meegeteld"] = stand.meegeteld
         weergave["gebeurtenissen_totaal"] = stand.totaal
         return weergave
+
+
+def _afsluiten_na(wf: Workflow, zaak: Zaak, datum: date) -> str:
+    """' Afsluiten kan na …': the steps from the zaak's status after which it can be closed, and from
+    when, for a refusal to close now."""
+    lopend = zaak.lopende_termijnen(datum)
+    na = []
+    for o in wf.overgangen_vanuit(zaak.status):
+        if any(x.afsluiten for x in wf.overgangen_vanuit(o.naar)):
+            vanaf = kan_vanaf(o, lopend, datum)
+            hoe = [f"zaakstroom {o.commando}" if o.commando else None, f"kan vanaf {nl_datum(vanaf)}" if vanaf else None]
+            na.append(f"'{o.stap}'" + (f" ({', '.join(h for h in hoe if h)})" if any(hoe) else ""))
+    return f" Afsluiten kan na {' of '.join(na)}." if na else ""
 
 
 def _weiger_na_verstreken_termijn(zaak: Zaak, datum: date, wat: str) -> None:

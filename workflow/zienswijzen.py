@@ -12,13 +12,14 @@ The queries can show the inspraak as it was on a day (`per`), for the nota of th
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum, auto
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
-from domain.ontvankelijkheid import Zienswijzetermijn, beoordeel
+from domain.ontvankelijkheid import TE_VROEG_GEMEEND, Zienswijzetermijn, beoordeel
 from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from domain.zienswijze import (
@@ -35,13 +36,28 @@ from domain.zienswijze import (
     stel_reactie_samen,
     zienswijze_id,
 )
+from workflow.definitie import vereist
 from workflow.kern import Dienst
 from store.log import log
 from store.keys import Sleutelkluis
-from workflow.voorwaarden import voorwaarde
+from workflow.voorwaarden import Context, voorwaarde
 
 GEWIST = "[gegevens gewist]"
 PERSOONSGEGEVENS = ("naam", "adres", "email")
+
+
+# --- the names of the zaaktype this part uses: every definition with onderdelen = ["zienswijzen"] has them
+
+
+class Stappen(StrEnum):
+    ter_inzage_leggen = auto()
+
+
+class Termijnen(StrEnum):
+    zienswijzetermijn = auto()
+
+
+VEREIST = vereist("zienswijzen", stappen=Stappen, termijnen=Termijnen)
 
 
 def nummering(zienswijzen: list[Zienswijze]) -> dict[str, int]:
@@ -65,9 +81,10 @@ class ZienswijzeDienst(Dienst):
                               ontwerp_datum: date | None = None, actor: str, datum: date | None = None,
                               reden: str | None = None) -> dict:
         zaak = self.zaken.zaak(zaaknummer)
-        wf = self.zaken.workflow(zaak)
-        if not any(t.naam == "zienswijzetermijn" for s in wf.definitie.toestanden for t in s.termijnen):
+        d = self.zaken.workflow(zaak).definitie
+        if VEREIST.onderdeel not in d.onderdelen:
             raise DomeinFout(f"Zaaktype {zaak.zaaktype} kent geen ter inzage legging met een zienswijzetermijn.")
+        VEREIST.controleer(d)
         controleer_inspraak_open(zaak, "de kennisgeving vastleggen")
         datum = self.kern.datum(datum)
         dossier = self._inspraakdossier(zaaknummer)
@@ -156,7 +173,9 @@ class ZienswijzeDienst(Dienst):
         controleer_inspraak_open(self.zaken.zaak(z.zaaknummer), "een zienswijze verschoonbaar verklaren")
         z.verklaar_verschoonbaar(actor=actor, datum=self._na_ontvangst(z, datum), reden=reden)
         self.kern.bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="verschoonbaar", kenmerk=z.kenmerk, actor=actor)
-        return self.zienswijze_details(z.kenmerk)
+        # Early but the ontwerp could reasonably be thought to exist (6:10 lid 1 sub b), or late but excusable (6:11).
+        grondslag = "Awb 6:10 lid 1 sub b" if z.ontvankelijkheid["uitkomst"] == TE_VROEG_GEMEEND else "Awb 6:11"
+        return {**self.zienswijze_details(z.kenmerk), "grondslag": grondslag}
 
     def beantwoord_zienswijze(self, kenmerk: str, *, reactie: str = "", standaardreacties: list[str] | tuple = (),
                               aanpassing: str | None = None, vervolgacties: list[str] | tuple = (),
@@ -220,6 +239,13 @@ class ZienswijzeDienst(Dienst):
             "kennisgeving": dossier.kennisgeving if dossier else None,
             "standaardreacties": list(dossier.standaardreacties.values()) if dossier else [],
         }
+
+    def onbeantwoord(self, zaaknummer: str) -> list[dict]:
+        """The zienswijzen in the nota that have no answer yet, by volgnummer: kenmerk and aanduiding."""
+        zienswijzen = self._zienswijzen(self._inspraakdossier(zaaknummer))
+        nummers = nummering(zienswijzen)
+        open_ = sorted((z for z in zienswijzen if z.in_nota and z.antwoord is None), key=lambda z: nummers[z.kenmerk])
+        return [{"kenmerk": z.kenmerk, "aanduiding": aanduiding(z, nummers[z.kenmerk])} for z in open_]
 
     def standaardreacties(self, zaaknummer: str) -> list[dict]:
         return self.inspraak(zaaknummer)["standaardreacties"]
@@ -344,7 +370,7 @@ class ZienswijzeDienst(Dienst):
         if zaak.ter_inzage is None:
             raise DomeinFout(
                 f"Zaak {zaak.zaaknummer} is nooit ter inzage gelegd; een zienswijze hoort bij een ontwerp dat ter "
-                f"inzage ligt of lag (zaak stap {zaak.zaaknummer} ter_inzage_leggen)."
+                f"inzage ligt of lag (zaak stap {zaak.zaaknummer} {Stappen.ter_inzage_leggen})."
             )
         kennisgeving = dossier.kennisgeving if dossier else None
         return Zienswijzetermijn.uit(zaak.ter_inzage.bereken(), kennisgeving["ontwerp_datum"] if kennisgeving else None)
@@ -389,16 +415,13 @@ class ZienswijzeDienst(Dienst):
 
 
 @voorwaarde("zienswijzen_beantwoord")
-def zienswijzen_beantwoord(zaken, zaak: Zaak, datum: date) -> str | None:
+def zienswijzen_beantwoord(c: Context) -> str | None:
     """Besluitvorming waits until every ontvankelijke zienswijze has been answered."""
-    dienst = zaken.kern.dienst("zienswijzen")
-    zienswijzen = dienst._zienswijzen(dienst._inspraakdossier(zaak.zaaknummer))
-    nummers = nummering(zienswijzen)
-    open_ = sorted((z for z in zienswijzen if z.in_nota and z.antwoord is None), key=lambda z: nummers[z.kenmerk])
+    open_ = c.kern.dienst("zienswijzen").onbeantwoord(c.onderwerp.zaaknummer)
     if not open_:
         return None
-    namen = "; ".join(f"{aanduiding(z, nummers[z.kenmerk])} ({z.kenmerk})" for z in open_)
+    namen = "; ".join(f"{z['aanduiding']} ({z['kenmerk']})" for z in open_)
     return (
-        f"Zaak {zaak.zaaknummer} kan niet naar de besluitvorming: nog niet beantwoord: {namen}. "
+        f"Zaak {c.onderwerp.zaaknummer} kan niet naar de besluitvorming: nog niet beantwoord: {namen}. "
         "Beantwoord eerst met 'zienswijze beantwoorden KENMERK …'."
     )

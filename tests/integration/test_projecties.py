@@ -43,11 +43,12 @@ def scenario(zs) -> int:
     zs("zaak", "stap", "900103", "aanvraag_ontvangen", "--datum", "29-03-2021")
     zs("zaak", "opschorten", "900103", "--datum", "31-03-2021", "--reden", "Wachten op offerte")
     zs("zaak", "hervatten", "900103", "--datum", "09-04-2021")
-    # 4: wmo-melding through beschikking into the bezwaartermijn, then closed.
+    # 4: wmo-melding through beschikking into the bezwaartermijn (16 March t/m 26 April 2021), closed after
+    # it and the week in which a posted bezwaarschrift may still arrive (Awb 6:9 lid 2): from 4 May.
     registreer(zs, "900104", "wmo-melding", "01-03-2021", "Huishoudelijke hulp")
     zs("zaak", "stap", "900104", "aanvraag_ontvangen", "--datum", "08-03-2021")
     zs("zaak", "stap", "900104", "beschikken", "--datum", "15-03-2021")
-    zs("zaak", "afsluiten", "900104", "--resultaat", "toegekend", "--datum", "30-04-2021")
+    zs("zaak", "afsluiten", "900104", "--resultaat", "toegekend", "--datum", "04-05-2021")
     # 5: raadsvoorstel ter inzage: a wachttermijn, which is never te laat.
     registreer(zs, "3261787", "raadsvoorstel", "29-06-2021", "Nota van uitgangspunten Hart van Zuid")
     zs("zaak", "stap", "3261787", "ter_inzage_leggen", "--datum", "30-06-2021")
@@ -252,7 +253,7 @@ def test_status_toont_de_achterstand(zs):
     zs("projecties", "bijwerken")
     zs("zaak", "stap", "900101", "aanvraag_ontvangen", "--datum", "13-04-2021")
     zs("zaak", "stap", "900101", "beschikken", "--datum", "20-04-2021")
-    zs("zaak", "afsluiten", "900101", "--resultaat", "afgewezen", "--datum", "30-04-2021")
+    zs("zaak", "afsluiten", "900101", "--resultaat", "afgewezen", "--datum", "09-06-2021")
     assert zaken_status(zs) == {"naam": "zaken", "positie": n, "laatste": n + 3, "achterstand": 3}
 
     tabel = zs("projecties", "status").stdout.splitlines()

@@ -14,7 +14,7 @@ from domain.fouten import DomeinFout
 from domain.termijnen import Soort, Telling
 from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
-from workflow.aanbestedingen import procedure
+from workflow.engine import procedure
 
 CGD = "concurrentiegerichte-dialoog"
 
