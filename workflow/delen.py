@@ -22,8 +22,7 @@ class Deel:
 
 DELEN: tuple[Deel, ...] = (
     Deel("zaken", "workflow.zaken:ZaakDienst",
-         {"zaak": "cli.zaak:zaak", "zaaktype": "cli.zaaktype:zaaktype", "termijn": "cli.termijn:termijn",
-          "audit": "cli.audit:audit"}),
+         {"zaak": "cli.zaak:zaak", "zaaktype": "cli.zaaktype:zaaktype", "termijn": "cli.termijn:termijn"}),
     Deel("zienswijzen", "workflow.zienswijzen:ZienswijzeDienst",
          {"zienswijze": "cli.zienswijze:zienswijze", "standaardreactie": "cli.zienswijze:standaardreactie",
           "nota": "cli.zienswijze:nota"}),
@@ -31,6 +30,8 @@ DELEN: tuple[Deel, ...] = (
     Deel("advies", "workflow.advies:AdviesDienst", {"advies": "cli.advies:advies"}),
     Deel("aanbestedingen", "workflow.aanbestedingen:AanbestedingDienst",
          {"aanbesteding": "cli.aanbesteding:aanbesteding"}),
+    # The history of a zaak (with its inspraak and raadsagenda) or an aanbesteding, in one line format.
+    Deel("audit", "workflow.audit:AuditDienst", {"audit": "cli.audit:audit"}),
     Deel("projecties", "", {"projecties": "cli.projecties:projecties", "rapport": "cli.rapport:rapport"}),
 )
 

@@ -13,7 +13,7 @@ from domain.zaak import Zaak, zaak_id
 from workflow.engine import Workflow, controleer_wachttermijn, workflow
 from workflow.kern import Dienst
 from workflow.voorwaarden import controleer_voorwaarden
-from workflow.weergave import gebeurtenis_als_regel, zaak_als_dict
+from workflow.weergave import zaak_als_dict
 
 
 class ZaakDienst(Dienst):
@@ -204,9 +204,6 @@ class ZaakDienst(Dienst):
         if not events:
             raise DomeinFout(f"Zaak {zaaknummer} bestaat niet.")
         return events
-
-    def geschiedenis(self, zaaknummer: str) -> list[dict]:
-        return [gebeurtenis_als_regel(e) for e in self._gebeurtenissen(zaaknummer)]
 
     def toon_per(self, zaaknummer: str, per: date, *, geregistreerd: bool = False) -> dict:
         """The zaak as it was on `per`, rebuilt from its events.
