@@ -388,7 +388,7 @@ def test_verworpen_voorstel_wordt_niet_bekendgemaakt(zs):
 def test_ongeldige_keuzes_zijn_gebruiksfouten(zs):
     registreer_hvz(zs)
     result = zs("raad", "politieke-markt", "3261787", "04-10-2022", "--soort", "informeel", ok=False)
-    assert result.exit_code == 2 and "'informeel' is not one of" in result.stderr
+    assert result.exit_code == 2 and "'informeel' is geen geldige keuze; kies uit 'oordeelsvormend', 'beeldvormend'" in result.stderr
     result = zs("raad", "besluit", "3261787", "--uitkomst", "goedgekeurd", ok=False)
     # The forms to type: with a hyphen, not with a space (that would need quotes).
     assert result.exit_code == 2 and "'gewijzigd-vastgesteld'" in result.stderr
