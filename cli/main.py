@@ -22,6 +22,7 @@ from importlib import import_module
 
 import click
 
+from cli.opties import JSON_OPTIE
 from cli.taal import installeer, vernederlands
 from domain.fouten import DomeinFout
 from store.log import stel_in
@@ -74,9 +75,9 @@ class Weigering(click.ClickException):
         click.secho(f"Fout: {self.format_message()}", file=file, err=file is None, fg="red")
 
 
-# ctx.meta (shared by a context and its children): was --json asked for?
-JSON_GETYPT = "zaakstroom.json_getypt"  # guessed from the arguments as typed
-JSON_OPTIE = "zaakstroom.json_optie"  # what the --json option of the command parsed to (cli.opties.json_optie)
+# In ctx.meta (shared by a context and its children): was --json typed? What the command's --json
+# option parsed to, when it got that far, is under cli.opties.JSON_OPTIE and decides.
+JSON_GETYPT = "zaakstroom.json_getypt"
 
 
 def json_getypt(args) -> bool:
@@ -145,7 +146,7 @@ class ZaakstroomGroep(click.Group):
         try:
             return self._voer_uit(ctx)
         except click.ClickException as e:
-            if ctx.meta.get(JSON_OPTIE, ctx.meta.get(JSON_GETYPT, False)):
+            if not isinstance(e, JsonFout) and ctx.meta.get(JSON_OPTIE, ctx.meta.get(JSON_GETYPT, False)):
                 raise JsonFout(e) from None
             raise
 

@@ -44,9 +44,12 @@ def _actor(ctx, param, waarde: str) -> str:
     return waarde.strip()
 
 
+# In ctx.meta (shared by a context and its parents): what --json parsed to, for the error handling of cli.main.
+JSON_OPTIE = "zaakstroom.json_optie"
+
+
 def _onthoud_json(ctx, param, waarde: bool) -> bool:
-    """What --json parsed to, for the error handling of cli.main (ctx.meta is shared with the parents)."""
-    ctx.meta["zaakstroom.json_optie"] = waarde
+    ctx.meta[JSON_OPTIE] = waarde
     return waarde
 
 
