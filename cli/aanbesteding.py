@@ -14,8 +14,7 @@ from collections.abc import Callable
 import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
-from cli.uitvoer import druk_json, nl, tabel, toon_resultaat
-from domain.datums import nl_datum
+from cli.uitvoer import druk_json, druk_regels, nl, tabel, toon_resultaat
 
 
 class Score(click.ParamType):
@@ -92,6 +91,8 @@ def druk_aanbesteding(w: dict) -> None:
         ("Contract", w["looptijd"]),
         ("Weergave", "VERTROUWELIJK: volledig, met namen en scores" if w["vertrouwelijk"]
          else "voor de raad: fasen en data; namen pas na de definitieve gunning"),
+        *([("Stand per", f"{nl(w['per'])} ({w['gebeurtenissen_meegeteld']} van {w['gebeurtenissen_totaal']} "
+                         "gebeurtenissen)")] if "gebeurtenissen_meegeteld" in w else []),
     ])
     if w["marktconsultaties"]:
         click.secho("Marktconsultatie", bold=True)
@@ -169,17 +170,8 @@ def _druk_vertrouwelijk(p: dict) -> None:
 
 def druk_tijdlijn(w: dict) -> None:
     soort = "vertrouwelijk, volledig" if w["vertrouwelijk"] else "voor de raad"
-    click.secho(f"Tijdlijn aanbesteding {w['kenmerk']} — {w['titel']} ({soort})", bold=True)
-    for r in w["tijdlijn"]:
-        wie = f" [{r['perceel']}]" if r.get("perceel") and len(w["percelen"]) > 1 else ""
-        kandidaat = f" — {r['kandidaat']}" if r.get("kandidaat") else ""
-        naar = f" → {r['fase']}" if r.get("fase") and r["gebeurtenis"] != "geregistreerd" else ""
-        click.echo(f"{nl_datum(r['datum']):>19}{wie}  {r['titel']}{kandidaat}{naar}")
-        details = {k: v for k, v in r["details"].items() if k not in ("van", "naar")}
-        if details:
-            click.echo(f"{'':21}{_waarde(details)}")
-        if r.get("actor"):
-            click.echo(f"{'':21}door {r['actor']}" + (f"; reden: {r['reden']}" if r.get("reden") else ""))
+    click.secho(f"Tijdlijn aanbesteding {w['kenmerk']} — {w['titel']} ({soort}), op datum", bold=True)
+    druk_regels(w["tijdlijn"], met_perceel=len(w["percelen"]) > 1)
     for p in w["percelen"]:
         click.echo(f"Perceel {p['perceel']}: {p['fase_titel']} [{p['fase']}] sinds {nl(p['fase_sinds'])}")
 

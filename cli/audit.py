@@ -1,79 +1,83 @@
-"""`zaakstroom audit …`: replay a zaak's history for auditors."""
+"""`zaakstroom audit …`: the history of a zaak or an aanbesteding for auditors, and how it stood on a day.
+
+What the user types is a zaaknummer (digits) or an aanbesteding's kenmerk (e.g. HGL-BO-2023);
+workflow.audit decides which exists. Every line has the one format of workflow.audit.
+"""
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 
-from cli.opties import DATUM, json_optie
-from cli.uitvoer import aantal, druk_json, druk_zaak, nl
+from cli.opties import DATUM, json_optie, standaard_actor
+from cli.uitvoer import aantal, druk_json, druk_regels, druk_zaak
 
 
-def _waarde(v) -> str:
-    if isinstance(v, bool):
-        return "ja" if v else "nee"
-    if isinstance(v, date):
-        return nl(v)
-    if isinstance(v, list):
-        return ", ".join(_waarde(x) for x in v) if len(v) <= 3 else f"{len(v)} stuks"
-    tekst = str(v)
-    return tekst if len(tekst) <= 80 else tekst[:77] + "…"
-
-
-def _details(d: dict) -> str:
-    """One line per event for people; --json has every field."""
-    if "stap" in d:
-        tekst = f"{d['stap']}: {d['van']} → {d['naar']}"
-        if d.get("resultaat"):
-            tekst += f", resultaat {d['resultaat']}"
-        return tekst
-    if "zaaktype" in d:
-        return f"{d['zaaktype']} v{d['zaaktype_versie']}, status {d['status']}, {d['omschrijving']}"
-    if "dagen" in d:
-        return aantal(d["dagen"], "dag", "dagen")
-    if "opgeschorte_dagen" in d:
-        return f"na {aantal(d['opgeschorte_dagen'], 'dag', 'dagen')} opschorting"
-    return "; ".join(f"{k.replace('_', ' ')}: {_waarde(v)}" for k, v in d.items()
-                     if v not in (None, [], {}, "") and not isinstance(v, dict))
+def _vertrouwelijk(f):
+    f = click.option("--actor", default=standaard_actor, show_default="$ZAAKSTROOM_ACTOR of OS-gebruiker",
+                     help="Wie kijkt (wordt gelogd bij --vertrouwelijk).")(f)
+    return click.option("--vertrouwelijk", is_flag=True,
+                        help="Aanbesteding: volledig, met namen, scores en redenen, voor de inkoper; wordt gelogd. "
+                             "Zonder: wat de raad mag zien.")(f)
 
 
 @click.group()
 def audit() -> None:
-    """Geschiedenis van een zaak naspelen: wie deed wat, wanneer en waarom."""
+    """Geschiedenis van een zaak of aanbesteding naspelen: wie deed wat, wanneer en waarom."""
 
 
 @audit.command()
-@click.argument("zaaknummer")
+@click.argument("nummer", metavar="ZAAKNUMMER|KENMERK")
+@_vertrouwelijk
 @json_optie
 @click.pass_obj
-def geschiedenis(omgeving, zaaknummer, als_json):
-    """Alle gebeurtenissen van een zaak op volgorde."""
-    regels = omgeving.dienst("zaken").geschiedenis(zaaknummer)
+def geschiedenis(omgeving, nummer, vertrouwelijk, actor, als_json):
+    """Alle gebeurtenissen in de volgorde waarin ze zijn vastgelegd.
+
+    Bij een zaak ook die van haar inspraakdossier, haar zienswijzen en de raadsagenda; bij een
+    aanbesteding voor de raad alleen fasen en data, volledig met --vertrouwelijk.
+    """
+    g = omgeving.dienst("audit").geschiedenis(nummer, vertrouwelijk=vertrouwelijk, actor=actor)
     if als_json:
-        druk_json(regels)
+        druk_json(g["regels"])
         return
-    click.secho(f"Geschiedenis van zaak {zaaknummer} ({aantal(len(regels), 'gebeurtenis', 'gebeurtenissen')})", bold=True)
-    for r in regels:
-        details = _details(r["details"])
-        click.echo(f"{r['volgnummer']:>3}. {r['gebeurtenis']}" + (f": {details}" if details else ""))
-        click.echo(f"     met ingang van {nl(r['datum'])}; vastgelegd {nl(r['geregistreerd'])} door {r['actor']}")
-        if r["reden"]:
-            click.echo(f"     reden: {r['reden']}")
+    regels = g["regels"]
+    n = aantal(len(regels), "gebeurtenis", "gebeurtenissen")
+    if g["soort"] == "zaak":
+        click.secho(f"Geschiedenis van zaak {g['nummer']} — {g['titel']}", bold=True)
+        b = g["bronnen"]
+        bronnen = ["de zaak"]
+        if b["inspraakdossier"]:
+            bronnen.append("het inspraakdossier")
+        if b["zienswijzen"]:
+            bronnen.append(aantal(b["zienswijzen"], "zienswijze", "zienswijzen"))
+        bronnen += [f"de raadsagenda van {v}" for v in b["raadsagenda"]]
+        van = bronnen[0] if len(bronnen) == 1 else ", ".join(bronnen[:-1]) + " en " + bronnen[-1]
+        click.echo(f"{n} van {van}, in de volgorde waarin ze zijn vastgelegd")
+    else:
+        weergave = "vertrouwelijk, volledig" if g["vertrouwelijk"] else "voor de raad: fasen en data, zonder namen"
+        click.secho(f"Geschiedenis van aanbesteding {g['nummer']} — {g['titel']} ({weergave})", bold=True)
+        click.echo(f"{n}, in de volgorde waarin ze zijn vastgelegd")
+    druk_regels(regels, met_perceel=g["soort"] == "aanbesteding" and len(g["percelen"]) > 1)
 
 
 @audit.command()
-@click.argument("zaaknummer")
-@click.option("--per", type=DATUM, required=True, help="De dag waarop je de zaak wilt zien.")
+@click.argument("nummer", metavar="ZAAKNUMMER|KENMERK")
+@click.option("--per", type=DATUM, required=True, help="De dag waarop je de zaak of aanbesteding wilt zien.")
 @click.option("--geregistreerd", is_flag=True,
               help="Tel gebeurtenissen vanaf de dag dat ze zijn vastgelegd (wat het systeem toen wist), "
                    "niet vanaf de dag dat ze ingingen.")
+@_vertrouwelijk
 @json_optie
 @click.pass_obj
-def toon(omgeving, zaaknummer, per, geregistreerd, als_json):
-    """De zaak zoals die was op een dag, opnieuw opgebouwd uit de gebeurtenissen."""
-    z = omgeving.dienst("zaken").toon_per(zaaknummer, per, geregistreerd=geregistreerd)
+def toon(omgeving, nummer, per, geregistreerd, vertrouwelijk, actor, als_json):
+    """De zaak of aanbesteding zoals die was op een dag, opnieuw opgebouwd uit de gebeurtenissen."""
+    w = omgeving.dienst("audit").toon_per(nummer, per, geregistreerd=geregistreerd, vertrouwelijk=vertrouwelijk,
+                                          actor=actor)
     if als_json:
-        druk_json(z)
+        druk_json(w)
+    elif w["soort"] == "zaak":
+        druk_zaak(w)
     else:
-        druk_zaak(z)
+        from cli.aanbesteding import druk_aanbesteding
+
+        druk_aanbesteding(w)

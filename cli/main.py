@@ -2,19 +2,33 @@
 
 Commands are thin: parse and check input with click types, call one
 application method, print for people or, with --json, for machines. A refused
-action (DomeinFout) prints its message and exits 1 with nothing written.
+action (DomeinFout) prints its message and exits 1 with nothing written; a
+usage error (what was typed does not parse) exits 2. Click speaks Dutch
+(cli/taal.py).
+
+With --json anywhere on the command line an error is a JSON object on stdout
+instead, with the same exit code:
+    {"fout": "<message>", "code": 1, "soort": "weigering"}
+    {"fout": "<message>", "code": 2, "soort": "gebruik", "gebruik": "Gebruik: zaakstroom …"}
+`soort` is "weigering" (refused by the rules), "gebruik" (usage error), "database",
+"invoer" (text the terminal mangled) or "fout" (another error Click reports).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from importlib import import_module
 
 import click
 
+from cli.opties import JSON_OPTIE
+from cli.taal import installeer, vernederlands
 from domain.fouten import DomeinFout
 from store.log import stel_in
 from workflow.delen import cli_commando_s
+
+installeer()  # before any command is built: Click computes some help texts when an option is declared
 
 
 class Omgeving:
@@ -53,8 +67,46 @@ class Omgeving:
 class Weigering(click.ClickException):
     """A refused action, shown as 'Fout: …' on stderr with exit code 1."""
 
+    def __init__(self, message: str, soort: str = "weigering") -> None:
+        super().__init__(message)
+        self.soort = soort
+
     def show(self, file=None) -> None:
         click.secho(f"Fout: {self.format_message()}", file=file, err=file is None, fg="red")
+
+
+# In ctx.meta (shared by a context and its children): was --json typed? What the command's --json
+# option parsed to, when it got that far, is under cli.opties.JSON_OPTIE and decides.
+JSON_GETYPT = "zaakstroom.json_getypt"
+
+
+def json_getypt(args) -> bool:
+    """Whether --json was typed: before a '--' (after it, everything is an argument)."""
+    args = list(args)
+    if "--" in args:
+        args = args[:args.index("--")]
+    return any(a == "--json" or a.startswith("--json=") for a in args)
+
+
+class JsonFout(click.ClickException):
+    """An error as a JSON object on stdout, with the exit code of the error it stands for."""
+
+    def __init__(self, fout: click.ClickException) -> None:
+        super().__init__(fout.format_message())
+        self.exit_code = fout.exit_code
+        self.object = {"fout": self.message, "code": fout.exit_code, "soort": _soort(fout)}
+        ctx = getattr(fout, "ctx", None)
+        if isinstance(fout, click.UsageError) and ctx is not None:
+            self.object["gebruik"] = ctx.get_usage()
+
+    def show(self, file=None) -> None:
+        click.echo(json.dumps(self.object, ensure_ascii=False))
+
+
+def _soort(fout: click.ClickException) -> str:
+    if isinstance(fout, Weigering):
+        return fout.soort
+    return "gebruik" if isinstance(fout, click.UsageError) else "fout"
 
 
 # Each command's module is imported only when that command runs (or for --help):
@@ -64,7 +116,11 @@ COMMANDO_S = cli_commando_s()  # every part's nouns: workflow/delen.py
 
 class ZaakstroomGroep(click.Group):
     """Loads subcommands lazily; turns refused actions and unreachable databases
-    into messages, not tracebacks."""
+    into messages, not tracebacks; with --json, every error into a JSON object."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        vernederlands(self)
 
     def list_commands(self, ctx):
         return sorted(COMMANDO_S)
@@ -73,9 +129,28 @@ class ZaakstroomGroep(click.Group):
         if naam not in COMMANDO_S:
             return None
         module, attribuut = COMMANDO_S[naam].split(":")
-        return getattr(import_module(module), attribuut)
+        return vernederlands(getattr(import_module(module), attribuut))
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        getypt = json_getypt(args)
+        try:
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
+        except click.ClickException as e:  # a usage error in the options before the command
+            if getypt:
+                raise JsonFout(e) from None
+            raise
+        ctx.meta[JSON_GETYPT] = getypt
+        return ctx
 
     def invoke(self, ctx):
+        try:
+            return self._voer_uit(ctx)
+        except click.ClickException as e:
+            if not isinstance(e, JsonFout) and ctx.meta.get(JSON_OPTIE, ctx.meta.get(JSON_GETYPT, False)):
+                raise JsonFout(e) from None
+            raise
+
+    def _voer_uit(self, ctx):
         try:
             return super().invoke(ctx)
         except DomeinFout as e:
@@ -83,14 +158,16 @@ class ZaakstroomGroep(click.Group):
         except UnicodeEncodeError:
             raise Weigering(
                 "De invoer bevat tekens die geen geldige tekst zijn (bijvoorbeeld door een verkeerde "
-                "tekencodering van de terminal); er is niets vastgelegd."
+                "tekencodering van de terminal); er is niets vastgelegd.", "invoer"
             ) from None
+        except click.ClickException:
+            raise
         except Exception as e:  # database errors: name them, no traceback
             fout = _databasefout(e)
             if fout is None:
                 raise
             opslag = ctx.obj._opslag if isinstance(ctx.obj, Omgeving) else None
-            raise Weigering(fout + (f" (database: {opslag.veilig()})" if opslag else "")) from None
+            raise Weigering(fout + (f" (database: {opslag.veilig()})" if opslag else ""), "database") from None
 
 
 def _databasefout(e: Exception) -> str | None:

@@ -44,8 +44,19 @@ def _actor(ctx, param, waarde: str) -> str:
     return waarde.strip()
 
 
+# In ctx.meta (shared by a context and its parents): what --json parsed to, for the error handling of cli.main.
+JSON_OPTIE = "zaakstroom.json_optie"
+
+
+def _onthoud_json(ctx, param, waarde: bool) -> bool:
+    ctx.meta[JSON_OPTIE] = waarde
+    return waarde
+
+
 def json_optie(f):
-    return click.option("--json", "als_json", is_flag=True, help="Machineleesbare uitvoer (JSON).")(f)
+    """--json: output for machines; an error is then a JSON object on stdout too (cli.main)."""
+    return click.option("--json", "als_json", is_flag=True, callback=_onthoud_json,
+                        help="Machineleesbare uitvoer (JSON), ook bij een fout.")(f)
 
 
 def handeling(f):

@@ -113,3 +113,41 @@ def druk_zaak(z: dict) -> None:
         click.echo(f"Opgeschort: hervat de zaak eerst ('zaak hervatten {z['zaaknummer']} --datum …').")
     elif not z["resultaat"]:
         click.echo("Geen volgende stappen.")
+
+
+def _wanneer(r: dict) -> str:
+    """Effective date, recording time and actor of an audit line (what the raad's view keeps of them)."""
+    tekst = f"met ingang van {nl(r['datum'])}"
+    if r.get("geregistreerd"):
+        tekst += f"; vastgelegd {nl(r['geregistreerd'])}"
+    if r.get("actor"):
+        tekst += f" door {r['actor']}"
+    return tekst
+
+
+def druk_regels(regels: list[dict], *, met_perceel: bool = False) -> None:
+    """Audit lines (workflow.audit) for people: what, about which aggregate, in words; then when,
+    who and why. Lines recorded together with the same reason (a command's step and its fact, one
+    letter to several indieners: same effective date and actor, recorded within a second) print
+    that once, so a reason is never printed twice in a row."""
+    eerste = None
+    for r in regels:
+        bij = r["bij"] + (f", perceel {r['perceel']}" if met_perceel and r.get("perceel") else "")
+        click.echo(f"{r['volgnummer']:>3}. {r['label']} — {bij}")
+        if r.get("omschrijving"):
+            click.echo(f"     {r['omschrijving']}")
+        if eerste is not None and _samen(eerste, r):
+            click.echo(f"     (datum, vastlegging, actor en reden als bij {eerste['volgnummer']})")
+            continue
+        eerste = r
+        click.echo(f"     {_wanneer(r)}")
+        if r.get("reden"):
+            click.echo(f"     reden: {r['reden']}")
+
+
+def _samen(a: dict, b: dict) -> bool:
+    if not b.get("reden") or (a["datum"], a.get("actor"), a["reden"]) != (b["datum"], b.get("actor"), b["reden"]):
+        return False
+    if a.get("geregistreerd") is None or b.get("geregistreerd") is None:
+        return a.get("geregistreerd") is b.get("geregistreerd")
+    return abs((b["geregistreerd"] - a["geregistreerd"]).total_seconds()) < 1

@@ -23,15 +23,19 @@ listed.
 from __future__ import annotations
 
 _AANBESTEDING = ("kenmerk", "titel", "procedure", "procedure_titel", "procedure_versie", "startdatum",
-                 "max_kandidaten", "looptijd_jaren", "opties_jaren", "looptijd", "marktconsultaties", "per")
+                 "max_kandidaten", "looptijd_jaren", "opties_jaren", "looptijd", "marktconsultaties", "per",
+                 "gebeurtenissen_meegeteld", "gebeurtenissen_totaal")
 _PERCEEL = ("perceel", "fase", "fase_titel", "fase_sinds", "afgerond", "datums", "inschrijving_sluit",
             "standstill", "aantallen", "gunning_definitief", "contract", "volgende_stappen", "handelingen")
 _NA_GUNNING = ("winnaar", "winnaar_partijen")
-_TIJDLIJN = ("volgnummer", "datum", "perceel", "gebeurtenis", "titel", "fase")
+# Of an audit line (workflow.audit) the raad sees what happened and when, not who typed it or why;
+# its description (`omschrijving`) is made again from the details kept here.
+_TIJDLIJN = ("volgnummer", "bij", "aggregaat", "soort", "gebeurtenis", "stap", "label", "datum", "geregistreerd",
+             "perceel", "fase")
 # Details of a timeline line the raad may see; `gegund_aan` exists only on the definitive award.
-_TIJDLIJN_DETAILS = ("van", "naar", "percelen", "looptijd", "max_kandidaten", "bijeenkomst", "aantal_deelnemers",
-                     "sluitingsdatum", "standstill_einde", "vordering", "gegund_aan", "ingangsdatum", "einddatum",
-                     "maximale_einddatum", "nummer")
+_TIJDLIJN_DETAILS = ("van", "naar", "titel", "procedure", "percelen", "looptijd", "max_kandidaten", "bijeenkomst",
+                     "aantal_deelnemers", "sluitingsdatum", "standstill_einde", "vordering", "gegund_aan",
+                     "ingangsdatum", "einddatum", "maximale_einddatum", "nummer")
 # Lines about the procedure rather than about one candidate.
 _OPENBARE_FEITEN = ("marktconsultatie", "dialoogsessie", "optie uitgeoefend", "optie vervallen")
 

@@ -21,16 +21,17 @@ from domain.aanbesteding import (
     Aanbesteding,
     Perceel,
     aanbesteding_id,
-    contract_einde,
     looptijd_tekst,
 )
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from domain.tijdreis import zoals_op
 from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
 from workflow import engine
 from workflow.definitie import vereist
 from workflow.engine import Workflow, kan_vanaf, procedure
+from workflow.audit import Bij, Kader, omschrijving, regel
 from workflow.kern import Dienst
 from workflow.voorwaarden import Context, voorwaarde
 from store.log import log
@@ -413,33 +414,61 @@ class AanbestedingDienst(Dienst):
 
     # --- queries -------------------------------------------------------------------------
 
-    def aanbesteding_toon(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str) -> dict:
-        """The raad's view; the full view (names, scores) only when asked, and that is logged."""
-        weergave = self._ab_weergave(self._aanbesteding(kenmerk))
-        return self._zichtbaar(weergave, vertrouwelijk, actor, "toon")
+    def aanbesteding_toon(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str,
+                          per: date | None = None, geregistreerd: bool = False) -> dict:
+        """The raad's view; the full view (names, scores) only when asked, and that is logged.
+
+        With `per`: as it was on that day, rebuilt from its events (domain.tijdreis.zoals_op; with
+        `geregistreerd` from what had been recorded by then), and the raad's view of that day: names
+        stay hidden when the definitive award came later.
+        """
+        if per is None:
+            return self._zichtbaar(self._ab_weergave(self._aanbesteding(kenmerk)), vertrouwelijk, actor, "toon")
+        events = self.kern.gebeurtenissen(aanbesteding_id(kenmerk))
+        if not events:
+            raise DomeinFout(f"Aanbesteding {kenmerk} bestaat niet.")
+        stand = zoals_op(events, per, geregistreerd=geregistreerd)
+        if stand.aggregate is None:
+            raise DomeinFout(
+                f"Aanbesteding {kenmerk} bestond op {nl_datum(per)} nog niet (geregistreerd met ingang van "
+                f"{nl_datum(events[0].datum)}, vastgelegd op {nl_datum(events[0].timestamp.date())})."
+            )
+        weergave = self._ab_weergave(stand.aggregate, per)
+        weergave["gebeurtenissen_meegeteld"], weergave["gebeurtenissen_totaal"] = stand.meegeteld, stand.totaal
+        return self._zichtbaar(weergave, vertrouwelijk, actor, "toon --per")
 
     def aanbesteding_tijdlijn(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str) -> dict:
-        a = self._aanbesteding(kenmerk)
-        weergave = self._ab_weergave(a)
-        wf = self._procedure(a)
-        titels = {o.stap: o.titel for o in wf.definitie.overgangen}
-        weergave["tijdlijn"] = [
-            _regel(e, titels) for e in self.kern.repository.event_store.get(aanbesteding_id(kenmerk))
-        ]
+        """Every event in the one audit line format (workflow.audit), by effective date."""
+        weergave = self._met_regels(self._aanbesteding(kenmerk))
         weergave["tijdlijn"].sort(key=lambda r: (r["datum"], r["volgnummer"]))
         return self._zichtbaar(weergave, vertrouwelijk, actor, "tijdlijn")
 
-    @staticmethod
-    def _zichtbaar(weergave: dict, vertrouwelijk: bool, actor: str, wat: str) -> dict:
+    def aanbesteding_geschiedenis(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str | None) -> dict:
+        """Every event in the one audit line format (workflow.audit), in the order of recording."""
+        return self._zichtbaar(self._met_regels(self._aanbesteding(kenmerk)), vertrouwelijk, actor, "geschiedenis")
+
+    def _met_regels(self, a: Aanbesteding) -> dict:
+        weergave = self._ab_weergave(a)
+        kader = Kader.uit(self._procedure(a).definitie)
+        bij = Bij("aanbesteding", a.kenmerk)
+        weergave["tijdlijn"] = [regel(e, bij, kader) for e in self.kern.gebeurtenissen(a.id)]
+        return weergave
+
+    def _zichtbaar(self, weergave: dict, vertrouwelijk: bool, actor: str | None, wat: str) -> dict:
         if not vertrouwelijk:
-            return raadsweergave(weergave)
+            raad = raadsweergave(weergave)
+            if "tijdlijn" in raad:  # describe only what the raad may see of each line
+                kader = Kader.uit(procedure(weergave["procedure"], weergave["procedure_versie"]).definitie)
+                for r in raad["tijdlijn"]:
+                    r["omschrijving"] = omschrijving(r, kader)
+            return raad
         # Who saw candidate names and scores before the award must be traceable; a warning
         # so it is written at the default log level.
         log.warning("aanbesteding.vertrouwelijk_ingezien", kenmerk=weergave["kenmerk"], actor=actor, weergave=wat)
         return weergave
 
-    def _ab_weergave(self, a: Aanbesteding) -> dict:
-        per = self.kern.vandaag()
+    def _ab_weergave(self, a: Aanbesteding, per: date | None = None) -> dict:
+        per = per or self.kern.vandaag()
         wf = self._procedure(a)
         d = wf.definitie
         return {
@@ -533,77 +562,3 @@ def _contract_als_dict(p: Perceel, per: date) -> dict | None:
         "maximale_einddatum": c.maximale_einddatum, "looptijd": looptijd_tekst(c.looptijd_jaren, c.opties_jaren),
         "opties": opties,
     }
-
-
-# --- the history as a timeline ---------------------------------------------------------------
-
-# Facts about single candidates: what they are called in the timeline.
-_FEITEN = {
-    "AanmeldingOntvangen": "aanmelding ontvangen",
-    "InschrijvingOntvangen": "inschrijving ontvangen",
-    "InschrijvingGeweigerd": "inschrijving geweigerd",
-    "InschrijvingBeoordeeld": "inschrijving beoordeeld",
-}
-
-
-def _regel(e: Aanbesteding.Event, titels: dict[str, str]) -> dict:
-    """One event as a line of the timeline; names sit in `kandidaat` and `details` only."""
-    soort = type(e).__name__
-    regel = {"volgnummer": e.originator_version, "datum": e.datum, "geregistreerd": e.timestamp,
-             "actor": e.actor, "reden": e.reden, "perceel": getattr(e, "perceel", None), "fase": None,
-             "kandidaat": getattr(e, "kandidaat", None), "details": {}}
-    if isinstance(e, Aanbesteding.Geregistreerd):
-        regel.update(gebeurtenis="geregistreerd", titel="Aanbesteding geregistreerd", fase=e.fase, details={
-            "percelen": list(e.percelen), "looptijd": looptijd_tekst(e.looptijd_jaren, e.opties_jaren),
-            "max_kandidaten": e.max_kandidaten})
-    elif isinstance(e, Aanbesteding.FaseGewijzigd):
-        regel.update(gebeurtenis=e.stap, titel=titels.get(e.stap, e.stap), fase=e.naar,
-                     details=_stapdetails(e))
-    elif isinstance(e, Aanbesteding.MarktconsultatieGehouden):
-        regel.update(gebeurtenis="marktconsultatie", titel="Marktconsultatie",
-                     details={"bijeenkomst": e.omschrijving, "aantal_deelnemers": e.deelnemers})
-    elif isinstance(e, Aanbesteding.AanmeldingBeoordeeld):
-        regel.update(gebeurtenis="toegelaten" if e.toegelaten else "afgewezen",
-                     titel="Toegelaten tot de dialoog" if e.toegelaten else "Aanmelding afgewezen",
-                     details={"score": e.score} if e.score is not None else {})
-    elif isinstance(e, Aanbesteding.DialoogsessieGehouden):
-        regel.update(gebeurtenis="dialoogsessie", titel="Dialoogsessie", details={
-            "onderwerp": e.onderwerp, "deelnemers": list(e.deelnemers),
-            "uitkomsten": {UITKOMSTEN[s]: v for s, v in e.uitkomsten.items()}})
-    elif isinstance(e, Aanbesteding.Geverifieerd):
-        regel.update(gebeurtenis="verificatie", titel="Verificatie", details={
-            "partij": e.partij, "instrument": e.instrument, "voldoet": e.voldoet})
-    elif isinstance(e, (Aanbesteding.OptieUitgeoefend, Aanbesteding.OptieVervallen)):
-        uitgeoefend = isinstance(e, Aanbesteding.OptieUitgeoefend)
-        regel.update(gebeurtenis="optie uitgeoefend" if uitgeoefend else "optie vervallen",
-                     titel=f"Optie {e.nummer} {'uitgeoefend' if uitgeoefend else 'niet uitgeoefend'}",
-                     details={"nummer": e.nummer})
-    else:
-        regel.update(gebeurtenis=_FEITEN.get(soort, soort), titel=_FEITEN.get(soort, soort).capitalize())
-        if isinstance(e, Aanbesteding.AanmeldingOntvangen):
-            regel["details"] = {"partijen": list(e.partijen)}
-        elif isinstance(e, Aanbesteding.InschrijvingBeoordeeld):
-            regel["details"] = {"score": e.score}
-    return regel
-
-
-def _stapdetails(e: Aanbesteding.FaseGewijzigd) -> dict:
-    details = {"van": e.van, "naar": e.naar}
-    if isinstance(e, Aanbesteding.InschrijfleidraadGepubliceerd):
-        details["sluitingsdatum"] = e.sluitingsdatum
-    elif isinstance(e, Aanbesteding.GunningsbeslissingVerzonden):
-        details["voorgenomen_winnaar"] = e.winnaar
-        for t in e.termijnen:
-            details["standstill_einde"] = LopendeTermijn.uit_record(t).bereken().einde
-    elif isinstance(e, Aanbesteding.KortGedingAangespannen):
-        details["eiser"] = e.eiser
-    elif isinstance(e, Aanbesteding.UitspraakGedaan):
-        details["vordering"] = e.vordering
-    elif isinstance(e, Aanbesteding.DefinitiefGegund):
-        details["gegund_aan"] = e.winnaar
-    elif isinstance(e, Aanbesteding.ContractGetekend):
-        details["ingangsdatum"] = e.ingangsdatum
-        details["einddatum"] = contract_einde(e.ingangsdatum, e.looptijd_jaren)
-        details["maximale_einddatum"] = contract_einde(e.ingangsdatum, e.looptijd_jaren + sum(e.opties_jaren))
-        details["looptijd"] = looptijd_tekst(e.looptijd_jaren, e.opties_jaren)
-    return details

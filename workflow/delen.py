@@ -26,8 +26,7 @@ class Deel:
 
 DELEN: tuple[Deel, ...] = (
     Deel("zaken", "workflow.zaken:ZaakDienst",
-         {"zaak": "cli.zaak:zaak", "zaaktype": "cli.zaaktype:zaaktype", "termijn": "cli.termijn:termijn",
-          "audit": "cli.audit:audit"}),
+         {"zaak": "cli.zaak:zaak", "zaaktype": "cli.zaaktype:zaaktype", "termijn": "cli.termijn:termijn"}),
     Deel("zienswijzen", "workflow.zienswijzen:ZienswijzeDienst",
          {"zienswijze": "cli.zienswijze:zienswijze", "standaardreactie": "cli.zienswijze:standaardreactie",
           "nota": "cli.zienswijze:nota"},
@@ -39,6 +38,8 @@ DELEN: tuple[Deel, ...] = (
          {"aanbesteding": "cli.aanbesteding:aanbesteding"},
          voorwaarden=("aanmeldingen_beoordeeld", "kandidaat_toegelaten", "dialoog_gevoerd", "inschrijving_gesloten",
                       "inschrijving_ontvangen", "contract_ingegaan")),
+    # The history of a zaak (with its inspraak and raadsagenda) or an aanbesteding, in one line format.
+    Deel("audit", "workflow.audit:AuditDienst", {"audit": "cli.audit:audit"}),
     Deel("projecties", "", {"projecties": "cli.projecties:projecties", "rapport": "cli.rapport:rapport"}),
 )
 

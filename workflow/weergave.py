@@ -1,24 +1,11 @@
-"""A zaak and its events as plain values, for people (via the CLI) and machines (--json)."""
+"""A zaak as plain values, for people (via the CLI) and machines (--json); its events: workflow.audit."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from domain.zaak import Zaak
 from workflow.engine import Workflow, kan_vanaf
-
-# What each event is called in the history an auditor reads.
-GEBEURTENIS_NAMEN = {
-    "Geregistreerd": "geregistreerd",
-    "StatusGewijzigd": "stap",
-    "Opgeschort": "opgeschort",
-    "Hervat": "hervat",
-    "Verlengd": "verlengd",
-    "Afgesloten": "afgesloten",
-}
-
-_BASISVELDEN = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "datum", "reden"}
 
 
 def termijn_als_dict(spec, termijn, per: date, opgeschort: bool) -> dict:
@@ -72,23 +59,4 @@ def zaak_als_dict(zaak: Zaak, wf: Workflow, per: date) -> dict:
         "termijnen": [termijn_als_dict(spec, t, per, opgeschort) for spec, t in lopend],
         "volgende_stappen": volgende,
         "versie": zaak.version,
-    }
-
-
-def _naam(soort: str) -> str:
-    """PolitiekeMarktGepland → politieke markt gepland."""
-    return GEBEURTENIS_NAMEN.get(soort) or re.sub(r"(?<!^)(?=[A-Z])", " ", soort).lower()
-
-
-def gebeurtenis_als_regel(e: Zaak.Event) -> dict:
-    soort = type(e).__name__
-    details = {k: v for k, v in vars(e).items() if k not in _BASISVELDEN}
-    return {
-        "volgnummer": e.originator_version,
-        "gebeurtenis": _naam(soort),
-        "datum": e.datum,
-        "geregistreerd": e.timestamp,
-        "actor": e.actor,
-        "reden": e.reden,
-        "details": details,
     }

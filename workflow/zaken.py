@@ -15,7 +15,7 @@ from workflow.definitie import Vereist, definitie, zaaktypen
 from workflow.engine import Workflow, kan_vanaf, workflow
 from workflow.kern import Dienst
 from workflow.voorwaarden import Context
-from workflow.weergave import gebeurtenis_als_regel, zaak_als_dict
+from workflow.weergave import zaak_als_dict
 
 
 class ZaakDienst(Dienst):
@@ -220,9 +220,6 @@ class ZaakDienst(Dienst):
         if not events:
             raise DomeinFout(f"Zaak {zaaknummer} bestaat niet.")
         return events
-
-    def geschiedenis(self, zaaknummer: str) -> list[dict]:
-        return [gebeurtenis_als_regel(e) for e in self._gebeurtenissen(zaaknummer)]
 
     def toon_per(self, zaaknummer: str, per: date, *, geregistreerd: bool = False) -> dict:
         """The zaak as it was on `per`, rebuilt from its events.

@@ -109,8 +109,10 @@ def test_de_seed_aanbesteding_van_marktconsultatie_tot_start(zs):
     assert "standstill" in uit and "7 september 2024 t/m 26 september 2024 (verstreken)" in uit
     assert "gegund aan" in uit and WIJKRACHT in uit and "Zorgcombinatie" not in uit
     tijdlijn = zs("aanbesteding", "tijdlijn", K).stdout
-    assert "27 september 2024  Definitief gunnen (na de standstilltermijn) → gegund" in tijdlijn
-    assert "Zorgcombinatie" not in tijdlijn and "door " not in tijdlijn
+    assert ("Definitief gunnen (na de standstilltermijn) — aanbesteding HGL-BO-2023\n"
+            "     Gunningsbeslissing verzonden, standstilltermijn → Definitief gegund; gegund aan Wijkracht Hengelo\n"
+            "     met ingang van 27 september 2024; vastgelegd ") in tijdlijn
+    assert "Zorgcombinatie" not in tijdlijn and "door " not in tijdlijn and "reden" not in tijdlijn
 
 
 def test_voor_de_gunning_ziet_de_raad_geen_namen_en_vertrouwelijk_inzien_wordt_gelogd(zs):
@@ -379,7 +381,9 @@ def test_het_langste_contract_loopt_door_tot_in_de_projectie(zs):
     [rij] = zs.json("aanbesteding", "rapport")
     assert (rij["fase"], rij["contract"]["einddatum"]) == ("gecontracteerd", "2049-12-31")
     assert "20 + 5 + 5 jaar (ten hoogste 30)" in zs("aanbesteding", "toon", K).stdout
-    assert "Contract tekenen (ingangsdatum, looptijd en opties) → gecontracteerd" in zs("aanbesteding", "tijdlijn", K).stdout
+    assert ("Contract tekenen (ingangsdatum, looptijd en opties) — aanbesteding HGL-BO-2023\n"
+            "     Definitief gegund → Contract getekend; loopt 1 januari 2025 t/m 31 december 2044, 20 + 5 + 5 jaar "
+            "(ten hoogste 30); met alle opties t/m 31 december 2054") in zs("aanbesteding", "tijdlijn", K).stdout
 
 
 def test_alleen_procedures_uit_de_eigen_map(zs):

@@ -168,7 +168,8 @@ def test_onbekende_uitkomst_noemt_de_vormen_die_je_typt(zs):
     voor = zs.json("audit", "geschiedenis", "3317818")
     result = zs("advies", "reactie", "3317818", "--advies", "1", "onzin", "x", ok=False)
     assert result.exit_code == 2
-    assert "'onzin' is not one of 'gevolgd', 'deels-gevolgd', 'niet-gevolgd', 'toegelicht'" in result.stderr
+    assert ("Fout: Ongeldige waarde voor '--advies': 'onzin' is geen geldige keuze; kies uit 'gevolgd', 'deels-gevolgd', "
+            "'niet-gevolgd', 'toegelicht'.") in result.stderr
     assert zs.json("audit", "geschiedenis", "3317818") == voor
 
 

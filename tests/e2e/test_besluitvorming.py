@@ -166,9 +166,11 @@ def test_agendapunt_wijzigen_bij_vaststellen_agenda_met_reden(zs):
     assert (a["agendacode"], a["behandeling"]) == ("C01", "bespreekstuk")
     assert a["wijzigingen"] == [{"datum": "2022-10-26", "oud": "B01", "nieuw": "C01",
                                  "reden": "Fractie vraagt bij A02 om bespreking"}]
-    gewijzigd = zs.json("audit", "geschiedenis", "3261787")[-1]
-    assert (gewijzigd["gebeurtenis"], gewijzigd["details"]) == (
-        "agendapunt gewijzigd", {"vergaderdatum": "2022-10-26", "oud": "B01", "nieuw": "C01"})
+    *_, gewijzigd, op_de_agenda = zs.json("audit", "geschiedenis", "3261787")
+    assert (gewijzigd["bij"], gewijzigd["gebeurtenis"], gewijzigd["details"]) == (
+        "zaak 3261787", "agendapunt gewijzigd", {"vergaderdatum": "2022-10-26", "oud": "B01", "nieuw": "C01"})
+    assert (op_de_agenda["bij"], op_de_agenda["omschrijving"], op_de_agenda["reden"]) == (
+        "raadsagenda 26 oktober 2022", "B01 → C01: zaak 3261787", "Fractie vraagt bij A02 om bespreking")
     [b, c] = [s["punten"] for s in zs.json("raad", "agenda", "26-10-2022")["secties"]][1:3]
     assert (b, [(p["code"], p["eerder"]) for p in c]) == ([], [("C01", ["B01"])])
     geweigerd(zs, ("raad", "agenda-wijzig", "3261787", "B02", "--datum", "27-10-2022", "--reden", "te laat"),
@@ -386,7 +388,7 @@ def test_verworpen_voorstel_wordt_niet_bekendgemaakt(zs):
 def test_ongeldige_keuzes_zijn_gebruiksfouten(zs):
     registreer_hvz(zs)
     result = zs("raad", "politieke-markt", "3261787", "04-10-2022", "--soort", "informeel", ok=False)
-    assert result.exit_code == 2 and "'informeel' is not one of" in result.stderr
+    assert result.exit_code == 2 and "'informeel' is geen geldige keuze; kies uit 'oordeelsvormend', 'beeldvormend'" in result.stderr
     result = zs("raad", "besluit", "3261787", "--uitkomst", "goedgekeurd", ok=False)
     # The forms to type: with a hyphen, not with a space (that would need quotes).
     assert result.exit_code == 2 and "'gewijzigd-vastgesteld'" in result.stderr

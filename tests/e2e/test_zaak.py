@@ -166,18 +166,29 @@ def test_elke_gebeurtenis_legt_wie_wanneer_en_waarom_vast(zs, monkeypatch):
     registreer_hvz(zs, "--reden", "Collegebesluit 29 juni 2021")
     monkeypatch.setenv("ZAAKSTROOM_ACTOR", "griffie")
     zs("raad", "agendeer", "3261787", "26-10-2022", "D01", "--datum", "20-09-2022", "--reden", "D-stuk")
-    [eerste, tweede, derde] = zs.json("audit", "geschiedenis", "3261787")
+    # The zaak's own events, and the raadsagenda's entries about it (recorded in the same transaction).
+    [eerste, tweede, derde, agenda, punt] = zs.json("audit", "geschiedenis", "3261787")
     assert (eerste["gebeurtenis"], eerste["actor"], eerste["datum"], eerste["reden"]) == (
         "geregistreerd", "k.vanekeris", "2021-06-29", "Collegebesluit 29 juni 2021")
-    assert (tweede["gebeurtenis"], tweede["actor"], tweede["datum"], tweede["reden"]) == (
-        "stap", "griffie", "2022-09-20", "D-stuk")
+    assert (tweede["gebeurtenis"], tweede["stap"], tweede["label"], tweede["actor"], tweede["datum"], tweede["reden"]) == (
+        "stap", "naar_raad", "Agenderen voor de raad", "griffie", "2022-09-20", "D-stuk")
     assert tweede["details"] == {"stap": "naar_raad", "van": "college", "naar": "raad", "termijnen": []}
+    assert tweede["omschrijving"] == "Collegebesluitvorming → Geagendeerd voor de raad"
     assert (derde["gebeurtenis"], derde["actor"], derde["datum"], derde["reden"], derde["details"]) == (
         "geagendeerd", "griffie", "2022-09-20", "D-stuk", {"vergaderdatum": "2022-10-26", "agendacode": "D01"})
+    assert derde["omschrijving"] == "raad van 26 oktober 2022, agendapunt D01 (zonder politieke markt)"
+    assert [(r["bij"], r["label"], r["reden"]) for r in (agenda, punt)] == [
+        ("raadsagenda 26 oktober 2022", "Raadsagenda aangemaakt", "D-stuk"),
+        ("raadsagenda 26 oktober 2022", "Agendapunt toegekend", "D-stuk")]
+    assert [r["aggregaat"] for r in (eerste, punt)] == [
+        {"soort": "zaak", "sleutel": "3261787", "versie": 1},
+        {"soort": "raadsagenda", "sleutel": "26 oktober 2022", "versie": 2}]
+    assert [r["volgnummer"] for r in (eerste, tweede, derde, agenda, punt)] == [1, 2, 3, 4, 5]
     assert eerste["geregistreerd"][:10] == date.today().isoformat()
 
     tekst = zs("audit", "geschiedenis", "3261787").stdout
-    assert "met ingang van 20 september 2022" in tekst and "door griffie" in tekst and "reden: D-stuk" in tekst
+    assert "met ingang van 20 september 2022" in tekst and "door griffie" in tekst
+    assert tekst.count("reden: D-stuk") == 1  # one command, four events: the reason once
 
 
 def test_audit_toon_per_datum_bouwt_de_zaak_uit_de_gebeurtenissen(zs):

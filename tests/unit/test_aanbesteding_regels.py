@@ -189,10 +189,10 @@ def weergave(gegund: bool) -> dict:
         }],
         "tijdlijn": [
             {"volgnummer": 2, "datum": date(2023, 8, 1), "perceel": "P1", "gebeurtenis": "aanmelding ontvangen",
-             "titel": "Aanmelding ontvangen", "fase": None, "kandidaat": "Verliezer BV", "reden": "x",
-             "details": {"partijen": ["Verliezer BV"]}},
-            {"volgnummer": 9, "datum": date(2024, 9, 6), "perceel": "P1", "gebeurtenis": "gunningsbeslissing_versturen",
-             "titel": "Gunningsbeslissing", "fase": "standstill", "kandidaat": None, "reden": "Geheim BV wint",
+             "label": "Aanmelding ontvangen", "fase": None, "reden": "x",
+             "details": {"kandidaat": "Verliezer BV", "partijen": ["Verliezer BV"]}},
+            {"volgnummer": 9, "datum": date(2024, 9, 6), "perceel": "P1", "gebeurtenis": "gunningsbeslissing verzonden",
+             "label": "Gunningsbeslissing", "fase": "standstill", "reden": "Geheim BV wint",
              "details": {"voorgenomen_winnaar": "Geheim BV", "standstill_einde": date(2024, 9, 26)}},
         ],
     }
@@ -205,7 +205,7 @@ def test_raadsweergave_voor_de_gunning_noemt_geen_namen_of_scores():
     [p] = raad["percelen"]
     assert p["kort_geding"] == {"sinds": date(2024, 9, 10)}
     assert p["dialoogsessies"] == [{"datum": date(2024, 1, 1)}]
-    assert [r["gebeurtenis"] for r in raad["tijdlijn"]] == ["gunningsbeslissing_versturen"]
+    assert [r["gebeurtenis"] for r in raad["tijdlijn"]] == ["gunningsbeslissing verzonden"]
     assert raad["tijdlijn"][0]["details"] == {"standstill_einde": date(2024, 9, 26)}
     assert raad["vertrouwelijk"] is False
 
