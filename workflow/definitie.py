@@ -2,7 +2,8 @@
 
 A definition is a TOML file `definities/<naam>/v<versie>.toml` (see the README
 there). Extra folders with definitions can be named in ZAAKSTROOM_DEFINITIES
-(separated by the OS path separator); they are searched after the built-in ones.
+(separated by the OS path separator); they are searched after the built-in ones,
+and one that does not exist is refused.
 """
 
 from __future__ import annotations
@@ -208,7 +209,16 @@ def _controleer(d: Definitie) -> None:
 
 
 def _mappen() -> list[Path]:
+    """The built-in folder and those ZAAKSTROOM_DEFINITIES names; a named folder that is missing
+    is refused, not skipped (a typo would otherwise silently hide zaaktypen)."""
     extra = [Path(p) for p in os.environ.get("ZAAKSTROOM_DEFINITIES", "").split(os.pathsep) if p]
+    for map_ in extra:
+        if not map_.is_dir():
+            wat = "dat is geen map" if map_.exists() else "die map bestaat niet"
+            raise DefinitieFout(
+                f"ZAAKSTROOM_DEFINITIES noemt {map_}, maar {wat}; geef mappen met zaaktypedefinities "
+                f"(<naam>/v<versie>.toml), gescheiden door '{os.pathsep}'."
+            )
     return [INGEBOUWD, *extra]
 
 
