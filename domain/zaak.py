@@ -84,11 +84,15 @@ class Zaak(Aggregate):
         sector: str | None
         status: str
         termijnen: list[dict]
+        # The sha256 of the definition text the zaak runs on (stored as domain.definitieversie);
+        # None in zaken registered before definition versions were stored.
+        zaaktype_sha256: str | None = None
 
         def apply(self, zaak: Zaak) -> None:
             zaak.zaaknummer = self.zaaknummer
             zaak.zaaktype = self.zaaktype
             zaak.zaaktype_versie = self.zaaktype_versie
+            zaak.zaaktype_sha256 = self.zaaktype_sha256
             zaak.omschrijving = self.omschrijving
             zaak.portefeuillehouders = list(self.portefeuillehouders)
             zaak.behandelaar = self.behandelaar
@@ -173,6 +177,7 @@ class Zaak(Aggregate):
         actor: str,
         datum: date,
         reden: str | None,
+        zaaktype_sha256: str | None = None,
     ) -> Zaak:
         return cls._create(
             cls.Geregistreerd,
@@ -186,6 +191,7 @@ class Zaak(Aggregate):
             sector=sector,
             status=status,
             termijnen=termijnen,
+            zaaktype_sha256=zaaktype_sha256,
             actor=actor,
             datum=datum,
             reden=reden,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from domain.aanbesteding import (
@@ -31,11 +31,14 @@ from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
 from workflow.kern import Dienst
 from workflow.definitie import Definitie, DefinitieFout, definitie
+from workflow.definitieversies import Soort
 from workflow.engine import Workflow, bouw_workflow, controleer_wachttermijn
 from store.log import log
 from workflow.weergave import termijn_als_dict
 
 DEFINITIES = Path(__file__).parent / "definities-aanbesteding"
+# An aanbesteding runs on its procedure version as stored when it was registered (workflow.definitieversies).
+PROCEDURES = Soort("aanbestedingsprocedure", "Aanbestedingsprocedure", (DEFINITIES,))
 
 # The `aanbesteding` commands that record a fact without changing the phase; a
 # definition's toestand lists those it allows (`handelingen`).
@@ -151,9 +154,9 @@ class AanbestedingDienst(Dienst):
     def _aanbesteding(self, kenmerk: str) -> Aanbesteding:
         return self.kern.laad(aanbesteding_id(kenmerk), f"Aanbesteding {kenmerk} bestaat niet.")
 
-    @staticmethod
-    def _procedure(a: Aanbesteding) -> Workflow:
-        return procedure(a.procedure, a.procedure_versie)
+    def _procedure(self, a: Aanbesteding) -> Workflow:
+        return _bouw(self.kern.dienst("definities").regels(PROCEDURES, a.procedure, a.procedure_versie,
+                                                           a.procedure_sha256))
 
     def _mag(self, a: Aanbesteding, p: Perceel, handeling: str) -> None:
         """Refuse a fact the perceel's phase does not allow, naming the phases that do."""
@@ -217,14 +220,18 @@ class AanbestedingDienst(Dienst):
             raise DomeinFout(bestaat_al)
         datum = self.kern.datum(datum)
         d = wf.definitie
-        a = Aanbesteding.registreer(
-            kenmerk=kenmerk, titel=titel, procedure=d.naam, procedure_versie=d.versie,
+        maak = partial(
+            Aanbesteding.registreer,
+            kenmerk=kenmerk, titel=titel, procedure=d.naam, procedure_versie=d.versie, procedure_sha256=d.sha256,
             percelen=percelen, max_kandidaten=max_kandidaten,
             looptijd_jaren=looptijd_jaren, opties_jaren=list(opties_jaren), fase=d.begintoestand,
             termijnen=wf.termijnen_bij_binnenkomst(d.begintoestand, datum, datum),
             actor=actor, datum=datum, reden=reden,
         )
-        self.kern.bewaar(a, bestaat_al=bestaat_al, kenmerk=kenmerk, gebeurtenis="geregistreerd", actor=actor)
+        a = self.kern.dienst("definities").bewaar_nieuw(
+            PROCEDURES, d, maak, actor=actor, reden=f"Eerste aanbesteding op deze versie: {kenmerk}.",
+            bestaat_al=bestaat_al, kenmerk=kenmerk, gebeurtenis="geregistreerd",
+        )
         return raadsweergave(self._ab_weergave(a))
 
     def aanbesteding_stap(self, kenmerk: str, stap: str, *, perceel: str | None = None, actor: str,

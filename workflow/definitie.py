@@ -3,11 +3,13 @@
 A definition is a TOML file `definities/<naam>/v<versie>.toml` (see the README
 there). Extra folders with definitions can be named in ZAAKSTROOM_DEFINITIES
 (separated by the OS path separator); they are searched after the built-in ones,
-and one that does not exist is refused.
+and one that does not exist is refused. The text a running zaak uses is stored
+with it (workflow.definitieversies); `lees_definitie` reads a stored text too.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tomllib
@@ -102,6 +104,10 @@ class Definitie:
     opschorting_toestanden: tuple[str, ...]  # empty: in every state
     verlenging: Verlenging
     bron: Path = field(compare=False)
+    # The text it was read from and its hash: what is stored when a zaak first uses this version
+    # (domain.definitieversie), and how a changed file under a published version is recognised.
+    tekst: str = field(default="", compare=False, repr=False)
+    sha256: str = field(default="", compare=False)
 
     def toestand(self, naam: str) -> Toestand:
         for t in self.toestanden:
@@ -142,9 +148,12 @@ def _termijn(pad: Path, t: dict) -> TermijnSpec:
     return spec
 
 
-def lees_definitie(pad: Path) -> Definitie:
+def lees_definitie(pad: Path, tekst: str | None = None) -> Definitie:
+    """The definition in file `pad`; with `tekst`, that text as stored for `pad` (domain.definitieversie)."""
+    if tekst is None:
+        tekst = pad.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(pad.read_text(encoding="utf-8"))
+        data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
         raise _fout(pad, f"geen geldige TOML: {e}") from None
     try:
@@ -179,6 +188,8 @@ def lees_definitie(pad: Path) -> Definitie:
                 _keuze(pad, v.get("eenheid", "weken"), Eenheid, "eenheid"), v.get("grondslag", ""),
             ),
             bron=pad,
+            tekst=tekst,
+            sha256=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
         )
     except KeyError as e:
         raise _fout(pad, f"het veld {e} ontbreekt.") from None

@@ -31,6 +31,8 @@ DELEN: tuple[Deel, ...] = (
     Deel("advies", "workflow.advies:AdviesDienst", {"advies": "cli.advies:advies"}),
     Deel("aanbestedingen", "workflow.aanbestedingen:AanbestedingDienst",
          {"aanbesteding": "cli.aanbesteding:aanbesteding"}),
+    # The definition versions zaken and aanbestedingen run on, as stored (no CLI noun of its own).
+    Deel("definities", "workflow.definitieversies:DefinitieDienst"),
     Deel("projecties", "", {"projecties": "cli.projecties:projecties", "rapport": "cli.rapport:rapport"}),
 )
 

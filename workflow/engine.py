@@ -81,7 +81,21 @@ def controleer_wachttermijn(overgang: Overgang, lopend, datum: date) -> None:
 
 @cache
 def workflow(naam: str, versie: int | None = None) -> Workflow:
-    return bouw_workflow(definitie(naam, versie))
+    """The workflow of a zaaktype version as its file reads now: what a new zaak is registered on.
+    A running zaak runs on the text it was registered on (ZaakDienst.workflow)."""
+    return workflow_van(definitie(naam, versie))
+
+
+_PER_TEKST: dict[str, Workflow] = {}
+
+
+def workflow_van(d: Definitie) -> Workflow:
+    """The workflow of a definition, built once per process per definition text (its sha256),
+    whether that text was read from its file or from the store."""
+    wf = _PER_TEKST.get(d.sha256)
+    if wf is None:
+        wf = _PER_TEKST[d.sha256] = bouw_workflow(d)
+    return wf
 
 
 def bouw_workflow(d: Definitie) -> Workflow:
@@ -105,3 +119,4 @@ def herlaad() -> None:
     """Forget cached definitions and machines (after ZAAKSTROOM_DEFINITIES changed)."""
     definities.herlaad()
     workflow.cache_clear()
+    _PER_TEKST.clear()
