@@ -261,14 +261,15 @@ def gedeeld_bestand(pad: Path, app: Zaakstroom, kaal: KaleApp, nummers: list[str
 def maak_geschiedenis(app: Zaakstroom, nummers: list[str]) -> None:
     """Ten events per zaak: registered, suspended and resumed three times, extended, decided, closed."""
     registreer(app, nummers, REGISTRATIE, REPLAY_ZAAKTYPE)
+    zaken = app.dienst("zaken")
     for nr in nummers:
         for weg, terug in ((date(2024, 1, 10), date(2024, 1, 20)), (date(2024, 2, 1), date(2024, 2, 10)),
                            (date(2024, 2, 20), date(2024, 3, 1))):
-            app.dienst("zaken").schort_op(nr, actor="bench", reden="aanvulling gevraagd", datum=weg)
-            app.dienst("zaken").hervat(nr, actor="bench", datum=terug)
-        app.dienst("zaken").verleng(nr, 6, Eenheid.WEKEN, actor="bench", reden="complexe aanvraag", datum=date(2024, 3, 5))
-        app.dienst("zaken").stap(nr, "besluit_bekendmaken", actor="bench", datum=date(2024, 4, 1))
-        app.dienst("zaken").sluit_af(nr, "verleend", actor="bench", datum=date(2024, 6, 1))
+            zaken.schort_op(nr, actor="bench", reden="aanvulling gevraagd", datum=weg)
+            zaken.hervat(nr, actor="bench", datum=terug)
+        zaken.verleng(nr, 6, Eenheid.WEKEN, actor="bench", reden="complexe aanvraag", datum=date(2024, 3, 5))
+        zaken.stap(nr, "besluit_bekendmaken", actor="bench", datum=date(2024, 4, 1))
+        zaken.sluit_af(nr, "verleend", actor="bench", datum=date(2024, 6, 1))
 
 
 def meet_replay(app: Zaakstroom, nummers: list[str], blok: int) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.opties import json_optie
-from cli.uitvoer import druk_json, tabel
+from cli.uitvoer import druk_json, nl, tabel
 
 
 def _als_dict(d) -> dict:
@@ -56,16 +56,31 @@ def lijst(als_json):
 @click.argument("naam")
 @click.option("--versie", type=int, default=None, help="Een oudere versie (standaard de nieuwste).")
 @json_optie
-def toon(naam, versie, als_json):
-    """Toestanden, stappen, termijnen, opschorting en verlenging van een zaaktype."""
-    from workflow.definitie import definitie
+@click.pass_obj
+def toon(omgeving, naam, versie, als_json):
+    """Toestanden, stappen, termijnen, opschorting en verlenging van een zaaktype, en of die versie
+    is vastgelegd (de regels waarop zaken van die versie lopen, ook zonder het bestand)."""
+    from workflow.definitieversies import ZAAKTYPEN
 
-    d = _als_dict(definitie(naam, versie))
+    definitie, opslag = omgeving.dienst("definities").toon(ZAAKTYPEN, naam, versie)
+    d = _als_dict(definitie)
+    d["opslag"] = opslag
     if als_json:
         druk_json(d)
         return
     click.secho(f"{d['naam']} (versie {d['versie']}): {d['titel']}", bold=True)
     click.echo(d["omschrijving"])
+    if opslag["vastgelegd"]:
+        waar = "ingebouwd" if opslag["bron"] == "ingebouwd" else f"uit {opslag['bron']}"
+        click.echo(f"Vastgelegd: op {nl(opslag['vastgelegd_op'])} door {opslag['actor']} ({waar}); "
+                   f"sha256 {opslag['sha256']}")
+        if opslag["bestand"] is None:
+            click.echo("  (het bestand is hier niet te vinden; dit is de vastgelegde tekst)")
+        elif opslag["bestand_wijkt_af"]:
+            click.secho(f"  Let op: {opslag['bestand']} wijkt af van de vastgelegde tekst; nieuwe zaken op deze "
+                        "versie worden geweigerd (geef de wijziging een nieuw versienummer).", fg="yellow")
+    else:
+        click.echo(f"Vastgelegd: nog niet (nog geen zaak op deze versie); sha256 van het bestand {opslag['sha256']}")
     op = d["opschorting"]
     click.echo(f"Opschorting: {'toegestaan' if op['toegestaan'] else 'niet toegestaan'}"
                + (f" ({op['grondslag']})" if op["grondslag"] else ""))

@@ -218,12 +218,15 @@ class Aanbesteding(Aggregate):
         opties_jaren: list[int]
         fase: str
         termijnen: list[dict]
+        # The sha256 of the procedure text it runs on (domain.definitieversie); None before those were stored.
+        procedure_sha256: str | None = None
 
         def apply(self, a: Aanbesteding) -> None:
             a.kenmerk = self.kenmerk
             a.titel = self.titel
             a.procedure = self.procedure
             a.procedure_versie = self.procedure_versie
+            a.procedure_sha256 = self.procedure_sha256
             a.max_kandidaten = self.max_kandidaten
             a.looptijd_jaren = self.looptijd_jaren
             a.opties_jaren = list(self.opties_jaren)
@@ -415,6 +418,7 @@ class Aanbesteding(Aggregate):
         actor: str,
         datum: date,
         reden: str | None,
+        procedure_sha256: str | None = None,
     ) -> Aanbesteding:
         if not kenmerk or any(c.isspace() for c in kenmerk):
             raise DomeinFout(f"Kenmerk '{kenmerk}' is ongeldig: één woord zonder spaties, bijvoorbeeld HGL-BO-2023.")
@@ -437,7 +441,7 @@ class Aanbesteding(Aggregate):
             id=aanbesteding_id(kenmerk),
             kenmerk=kenmerk, titel=titel, procedure=procedure, procedure_versie=procedure_versie,
             percelen=list(percelen), max_kandidaten=max_kandidaten, looptijd_jaren=looptijd_jaren,
-            opties_jaren=list(opties_jaren), fase=fase, termijnen=termijnen,
+            opties_jaren=list(opties_jaren), fase=fase, termijnen=termijnen, procedure_sha256=procedure_sha256,
             actor=actor, datum=datum, reden=reden,
         )
 

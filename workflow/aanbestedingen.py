@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from enum import StrEnum, auto
+from functools import partial
 
 from domain.aanbesteding import (
     UITKOMSTEN,
@@ -34,6 +35,7 @@ from workflow.engine import Workflow, kan_vanaf, procedure
 from workflow.audit import Bij, Kader, omschrijving, regel
 from workflow.kern import Dienst
 from workflow.voorwaarden import Context, voorwaarde
+from workflow.definitieversies import PROCEDUREVERSIES
 from store.log import log
 from workflow.weergave import termijn_als_dict
 
@@ -139,9 +141,11 @@ class AanbestedingDienst(Dienst):
     def _aanbesteding(self, kenmerk: str) -> Aanbesteding:
         return self.kern.laad(aanbesteding_id(kenmerk), f"Aanbesteding {kenmerk} bestaat niet.")
 
-    @staticmethod
-    def _procedure(a: Aanbesteding) -> Workflow:
-        wf = procedure(a.procedure, a.procedure_versie)
+    def _procedure(self, a: Aanbesteding) -> Workflow:
+        """The rules the aanbesteding runs on: the text of the procedure version it was registered on."""
+        d = self.kern.dienst("definities").regels(PROCEDUREVERSIES, a.procedure, a.procedure_versie,
+                                                  a.procedure_sha256)
+        wf = engine.workflow_van(d, engine.PROCEDURE)
         VEREIST.controleer(wf.definitie)
         return wf
 
@@ -192,14 +196,18 @@ class AanbestedingDienst(Dienst):
             raise DomeinFout(bestaat_al)
         datum = self.kern.datum(datum)
         d = wf.definitie
-        a = Aanbesteding.registreer(
-            kenmerk=kenmerk, titel=titel, procedure=d.naam, procedure_versie=d.versie,
+        maak = partial(
+            Aanbesteding.registreer,
+            kenmerk=kenmerk, titel=titel, procedure=d.naam, procedure_versie=d.versie, procedure_sha256=d.sha256,
             percelen=percelen, max_kandidaten=max_kandidaten,
             looptijd_jaren=looptijd_jaren, opties_jaren=list(opties_jaren), fase=d.begintoestand,
             termijnen=wf.termijnen_bij_binnenkomst(d.begintoestand, datum, datum),
             actor=actor, datum=datum, reden=reden,
         )
-        self.kern.bewaar(a, bestaat_al=bestaat_al, kenmerk=kenmerk, gebeurtenis="geregistreerd", actor=actor)
+        a = self.kern.dienst("definities").bewaar_nieuw(
+            PROCEDUREVERSIES, d, maak, actor=actor, reden=f"Eerste aanbesteding op deze versie: {kenmerk}.",
+            bestaat_al=bestaat_al, kenmerk=kenmerk, gebeurtenis="geregistreerd",
+        )
         return raadsweergave(self._ab_weergave(a))
 
     def aanbesteding_stap(self, kenmerk: str, stap: str, *, perceel: str | None = None, actor: str,

@@ -48,7 +48,7 @@ from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import TE_VROEG_GEMEEND, VERSCHOONBAAR
 from domain.zaak import LopendeTermijn, Zaak, zaak_id
 from domain.zienswijze import Inspraakdossier, Zienswijze, inspraakdossier_id, zienswijze_id
-from workflow.engine import workflow
+from workflow.definitieversies import ZAAKTYPEN
 from workflow.kern import Dienst
 
 _BASISVELDEN = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "datum", "reden"}
@@ -647,7 +647,9 @@ class AuditDienst(Dienst):
 
     def _zaak(self, zaaknummer: str, zaak_events: list) -> dict:
         eerste = zaak_events[0]
-        kader = Kader.uit(workflow(eerste.zaaktype, eerste.zaaktype_versie).definitie)
+        # The rules the zaak ran on: its zaaktype version as stored (workflow.definitieversies).
+        kader = Kader.uit(self.kern.dienst("definities").regels(
+            ZAAKTYPEN, eerste.zaaktype, eerste.zaaktype_versie, getattr(eerste, "zaaktype_sha256", None)))
         stromen = [[regel(e, Bij("zaak", zaaknummer), kader) for e in zaak_events]]
 
         dossier = self.kern.gebeurtenissen(inspraakdossier_id(zaaknummer))

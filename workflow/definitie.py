@@ -2,11 +2,14 @@
 
 A definition is a TOML file `definities/<naam>/v<versie>.toml` (see the README
 there). Extra folders with definitions can be named in ZAAKSTROOM_DEFINITIES
-(separated by the OS path separator); they are searched after the built-in ones.
+(separated by the OS path separator); they are searched after the built-in ones,
+and one that does not exist is refused. The text a running zaak uses is stored
+with it (workflow.definitieversies); `lees_definitie` reads a stored text too.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tomllib
@@ -107,6 +110,10 @@ class Definitie:
     # The parts whose commands run this definition (workflow.delen), e.g. ["besluitvorming"]: each part
     # declares the step, state and term names its code uses (Vereist), checked against the definition.
     onderdelen: tuple[str, ...] = ()
+    # The text it was read from and its hash: what is stored when a zaak first uses this version
+    # (domain.definitieversie), and how a changed file under a published version is recognised.
+    tekst: str = field(default="", compare=False, repr=False)
+    sha256: str = field(default="", compare=False)
 
     def toestand(self, naam: str) -> Toestand:
         for t in self.toestanden:
@@ -147,9 +154,12 @@ def _termijn(pad: Path, t: dict) -> TermijnSpec:
     return spec
 
 
-def lees_definitie(pad: Path) -> Definitie:
+def lees_definitie(pad: Path, tekst: str | None = None) -> Definitie:
+    """The definition in file `pad`; with `tekst`, that text as stored for `pad` (domain.definitieversie)."""
+    if tekst is None:
+        tekst = pad.read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(pad.read_text(encoding="utf-8"))
+        data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as e:
         raise _fout(pad, f"geen geldige TOML: {e}") from None
     try:
@@ -185,6 +195,8 @@ def lees_definitie(pad: Path) -> Definitie:
             ),
             bron=pad,
             onderdelen=tuple(data.get("onderdelen", [])),
+            tekst=tekst,
+            sha256=hashlib.sha256(tekst.encode("utf-8")).hexdigest(),
         )
     except KeyError as e:
         raise _fout(pad, f"het veld {e} ontbreekt.") from None
@@ -289,7 +301,16 @@ def controleer_onderdelen(d: Definitie) -> None:
 
 
 def _mappen() -> list[Path]:
+    """The built-in folder and those ZAAKSTROOM_DEFINITIES names; a named folder that is missing
+    is refused, not skipped (a typo would otherwise silently hide zaaktypen)."""
     extra = [Path(p) for p in os.environ.get("ZAAKSTROOM_DEFINITIES", "").split(os.pathsep) if p]
+    for map_ in extra:
+        if not map_.is_dir():
+            wat = "dat is geen map" if map_.exists() else "die map bestaat niet"
+            raise DefinitieFout(
+                f"ZAAKSTROOM_DEFINITIES noemt {map_}, maar {wat}; geef mappen met zaaktypedefinities "
+                f"(<naam>/v<versie>.toml), gescheiden door '{os.pathsep}'."
+            )
     return [INGEBOUWD, *extra]
 
 

@@ -40,6 +40,8 @@ DELEN: tuple[Deel, ...] = (
                       "inschrijving_ontvangen", "contract_ingegaan")),
     # The history of a zaak (with its inspraak and raadsagenda) or an aanbesteding, in one line format.
     Deel("audit", "workflow.audit:AuditDienst", {"audit": "cli.audit:audit"}),
+    # The definition versions zaken and aanbestedingen run on, as stored (no CLI noun of its own).
+    Deel("definities", "workflow.definitieversies:DefinitieDienst"),
     Deel("projecties", "", {"projecties": "cli.projecties:projecties", "rapport": "cli.rapport:rapport"}),
 )
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
 from transitions import Machine
 
@@ -149,12 +148,18 @@ def controleer_wachttermijn(overgang: Overgang, lopend, datum: date) -> None:
 
 # --- one machine per definition version ----------------------------------------------------
 
-_GEBOUWD: dict[Path, Workflow] = {}
+_GEBOUWD: dict[tuple[str, str], Workflow] = {}  # (text sha256, soort): one machine per text
 
 
 def workflow(naam: str, versie: int | None = None) -> Workflow:
-    """The workflow of a zaaktype: the given version, or the newest one."""
+    """The workflow of a zaaktype version as its file reads now: what a new zaak is registered on.
+    A running zaak runs on the text it was registered on (ZaakDienst.workflow)."""
     return bouw_workflow(definitie(naam, versie))
+
+
+def workflow_van(d: Definitie, soort: Soort = ZAAKTYPE) -> Workflow:
+    """The workflow of a definition, whether its text was read from its file or from the store."""
+    return bouw_workflow(d, soort)
 
 
 def procedure(naam: str, versie: int | None = None) -> Workflow:
@@ -166,8 +171,10 @@ def procedure(naam: str, versie: int | None = None) -> Workflow:
 
 
 def bouw_workflow(d: Definitie, soort: Soort = ZAAKTYPE) -> Workflow:
-    """The machine for a definition version: built once per process, then reused."""
-    if (wf := _GEBOUWD.get(d.bron)) is not None:
+    """The machine for a definition version: built once per process per definition text (its
+    sha256: read from its file or from the store alike), then reused."""
+    sleutel = (d.sha256 or str(d.bron), soort.naam)
+    if (wf := _GEBOUWD.get(sleutel)) is not None:
         return wf
     machine = Machine(
         model=None,
@@ -181,7 +188,7 @@ def bouw_workflow(d: Definitie, soort: Soort = ZAAKTYPE) -> Workflow:
         t.naam: tuple(per_stap[(trigger, t.naam)] for trigger in machine.get_triggers(t.naam))
         for t in d.toestanden
     }
-    wf = _GEBOUWD[d.bron] = Workflow(d, machine, soort, per_stap, vanuit)
+    wf = _GEBOUWD[sleutel] = Workflow(d, machine, soort, per_stap, vanuit)
     return wf
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
@@ -12,7 +13,8 @@ from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from workflow import engine
 from workflow.definitie import Vereist, definitie, zaaktypen
-from workflow.engine import Workflow, kan_vanaf, workflow
+from workflow.definitieversies import ZAAKTYPEN
+from workflow.engine import Workflow, kan_vanaf, workflow, workflow_van
 from workflow.kern import Dienst
 from workflow.voorwaarden import Context
 from workflow.weergave import zaak_als_dict
@@ -24,9 +26,11 @@ class ZaakDienst(Dienst):
     def zaak(self, zaaknummer: str) -> Zaak:
         return self.kern.laad(zaak_id(zaaknummer), f"Zaak {zaaknummer} bestaat niet.")
 
-    @staticmethod
-    def workflow(zaak: Zaak) -> Workflow:
-        return workflow(zaak.zaaktype, zaak.zaaktype_versie)
+    def workflow(self, zaak: Zaak) -> Workflow:
+        """The rules the zaak runs on: the text of the zaaktype version it was registered on
+        (workflow.definitieversies: its file when unchanged, else as stored)."""
+        return workflow_van(self.kern.dienst("definities").regels(
+            ZAAKTYPEN, zaak.zaaktype, zaak.zaaktype_versie, zaak.zaaktype_sha256))
 
     def weergave(self, zaak: Zaak, per: date | None = None) -> dict:
         return zaak_als_dict(zaak, self.workflow(zaak), per or self.kern.vandaag())
@@ -67,10 +71,12 @@ class ZaakDienst(Dienst):
         # A duplicate zaaknummer is found by the store itself (same aggregate id, version 1).
         bestaat_al = f"Zaak {zaaknummer} bestaat al; een zaaknummer is uniek."
         datum = self.kern.datum(datum)
-        zaak = Zaak.registreer(
+        maak = partial(
+            Zaak.registreer,
             zaaknummer=zaaknummer,
             zaaktype=wf.definitie.naam,
             zaaktype_versie=wf.definitie.versie,
+            zaaktype_sha256=wf.definitie.sha256,
             omschrijving=omschrijving.strip(),
             portefeuillehouders=[p.strip() for p in portefeuillehouders if p.strip()],
             behandelaar=behandelaar.strip(),
@@ -81,7 +87,11 @@ class ZaakDienst(Dienst):
             datum=datum,
             reden=reden,
         )
-        self.kern.bewaar(zaak, bestaat_al=bestaat_al, zaaknummer=zaaknummer, gebeurtenis="geregistreerd", actor=actor)
+        # The zaak runs on this version's text from now on: stored with it if no zaak used it before.
+        zaak = self.kern.dienst("definities").bewaar_nieuw(
+            ZAAKTYPEN, wf.definitie, maak, actor=actor, reden=f"Eerste zaak op deze versie: {zaaknummer}.",
+            bestaat_al=bestaat_al, zaaknummer=zaaknummer, gebeurtenis="geregistreerd",
+        )
         return self.weergave(zaak)
 
     def stap(self, zaaknummer: str, stap: str, *, actor: str, datum: date | None = None,

@@ -96,11 +96,15 @@ class Zaak(BesluitvormingCommando, AdviesCommando, Aggregate):
         sector: str | None
         status: str
         termijnen: list[dict]
+        # The sha256 of the definition text the zaak runs on (stored as domain.definitieversie);
+        # None in zaken registered before definition versions were stored.
+        zaaktype_sha256: str | None = None
 
         def apply(self, zaak: Zaak) -> None:
             zaak.zaaknummer = self.zaaknummer
             zaak.zaaktype = self.zaaktype
             zaak.zaaktype_versie = self.zaaktype_versie
+            zaak.zaaktype_sha256 = self.zaaktype_sha256
             zaak.omschrijving = self.omschrijving
             zaak.portefeuillehouders = list(self.portefeuillehouders)
             zaak.behandelaar = self.behandelaar
@@ -185,6 +189,7 @@ class Zaak(BesluitvormingCommando, AdviesCommando, Aggregate):
         actor: str,
         datum: date,
         reden: str | None,
+        zaaktype_sha256: str | None = None,
     ) -> Zaak:
         return cls._create(
             cls.Geregistreerd,
@@ -198,6 +203,7 @@ class Zaak(BesluitvormingCommando, AdviesCommando, Aggregate):
             sector=sector,
             status=status,
             termijnen=termijnen,
+            zaaktype_sha256=zaaktype_sha256,
             actor=actor,
             datum=datum,
             reden=reden,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -76,6 +77,30 @@ def test_een_kapotte_definitie_geeft_een_melding_met_het_bestand(tmp_path, monke
         assert result.exit_code == 1
         assert "stap 'aanvraag_ontvangen' noemt onbekende toestand 'nergens'" in result.stderr
         assert str(Path(map_ / "v1.toml")) in result.stderr
+    finally:
+        monkeypatch.delenv("ZAAKSTROOM_DEFINITIES")
+        herlaad()
+
+
+def test_een_map_in_zaakstroom_definities_die_niet_bestaat_is_een_fout(zs_sqlite, tmp_path, monkeypatch):
+    """A typo in the setting must not silently hide zaaktypen: refused at the first use, with the path."""
+    weg = tmp_path / "bestaat-niet"
+    monkeypatch.setenv("ZAAKSTROOM_DEFINITIES", os.pathsep.join([str(tmp_path), str(weg)]))
+    herlaad()
+    try:
+        registreer = ("zaak", "registreer", "600001", "--zaaktype", "wmo-melding", "--omschrijving", "Melding",
+                      "--behandelaar", "consulent")
+        for uitkomst in (zs_sqlite("zaaktype", "lijst", ok=False), zs_sqlite(*registreer, ok=False)):
+            assert uitkomst.exit_code == 1 and "Traceback" not in uitkomst.output
+            assert f"Fout: ZAAKSTROOM_DEFINITIES noemt {weg}, maar die map bestaat niet" in uitkomst.stderr
+        assert "Zaak 600001 bestaat niet." in zs_sqlite("zaak", "toon", "600001", ok=False).stderr
+        bestand = tmp_path / "los.toml"
+        bestand.write_text("", encoding="utf-8")
+        monkeypatch.setenv("ZAAKSTROOM_DEFINITIES", str(bestand))
+        herlaad()
+        uitkomst = zs_sqlite("zaaktype", "toon", "wmo-melding", ok=False)
+        assert uitkomst.exit_code == 1
+        assert f"Fout: ZAAKSTROOM_DEFINITIES noemt {bestand}, maar dat is geen map" in uitkomst.stderr
     finally:
         monkeypatch.delenv("ZAAKSTROOM_DEFINITIES")
         herlaad()

@@ -26,7 +26,8 @@ def registreer(zs, nummer: str, zaaktype: str, datum: str | None, omschrijving: 
 
 
 def scenario(zs) -> int:
-    """Six zaken in the situations a list must tell apart; returns the number of events recorded."""
+    """Six zaken in the situations a list must tell apart; returns the number of events recorded
+    (16 of the zaken, and 3 for the zaaktype versions they are the first on: domain.definitieversie)."""
     # 1: wmo-melding in onderzoek since 1 March 2021: onderzoekstermijn ended 12 April 2021.
     registreer(zs, "900101", "wmo-melding", "01-03-2021", "Traplift")
     # 2 and 3: a wmo-melding may only be suspended in beschikking (Awb 4:15; the onderzoek has no
@@ -55,7 +56,7 @@ def scenario(zs) -> int:
     # 6: omgevingsvergunning extended by 6 weeks: 28 Oct 2024 + 6 weeks = 9 Dec 2024.
     registreer(zs, "900106", "omgevingsvergunning-regulier", "02-09-2024", "Dakkapel")
     zs("zaak", "verlengen", "900106", "--weken", "6", "--reden", "Advies welstand", "--datum", "01-10-2024")
-    return 16
+    return 19
 
 
 def projectierijen(db_url: str) -> list[tuple]:
@@ -237,10 +238,11 @@ def test_herbouwen_geeft_dezelfde_rijen_als_bijwerken_in_stappen(zs):
     stapsgewijs = projectierijen(zs.db)
 
     uit = zs("projecties", "herbouwen")
-    assert "zaken: 2 rijen herbouwd uit 6 gebeurtenissen." in uit.stdout
+    # 6 of the zaken, 2 of the zaaktype versions they run on
+    assert "zaken: 2 rijen herbouwd uit 8 gebeurtenissen." in uit.stdout
     assert projectierijen(zs.db) == stapsgewijs
     p = next(p for p in zs.json("projecties", "herbouwen")["projecties"] if p["naam"] == "zaken")
-    assert (p["naam"], p["rijen"], p["toegepast"], p["positie"]) == ("zaken", 2, 6, 6)
+    assert (p["naam"], p["rijen"], p["toegepast"], p["positie"]) == ("zaken", 2, 8, 8)
     assert projectierijen(zs.db) == stapsgewijs
 
 
@@ -287,7 +289,7 @@ def test_bijwerken_toont_voortgang_bij_meer_dan_een_batch(zs, monkeypatch):
     uit = zs("projecties", "bijwerken")
     regels = uit.stderr.splitlines()
     # One read of the log per batch serves every projection: one line per batch, not per projection.
-    assert regels == [f"  … gebeurtenis {p} van {n}" for p in (4, 8, 12, 16)]
+    assert regels == [f"  … gebeurtenis {p} van {n}" for p in (4, 8, 12, 16, 19)]
     assert f"{n} gebeurtenissen verwerkt" in uit.stdout
     assert next(p for p in zs.json("projecties", "herbouwen")["projecties"] if p["naam"] == "zaken")["rijen"] == 6
 
@@ -306,7 +308,8 @@ def test_fout_midden_in_een_batch_laat_rijen_en_positie_ongemoeid(zs, monkeypatc
     voor, positie_voor = projectierijen(zs.db), positie(zs)
     rapport_voor = zs.json("rapport", "zaken", "--per", PER)
 
-    # Three events that apply fine, then one the (fake) projection chokes on, then one more.
+    # Four events that apply fine (one stores the omgevingsvergunning's zaaktype version), then one
+    # the (fake) projection chokes on, then one more.
     registreer(zs, "900102", "wmo-melding", "01-03-2021", "Rolstoel")
     zs("zaak", "stap", "900101", "aanvraag_ontvangen", "--datum", "08-03-2021")
     # An omgevingsvergunning may be suspended in behandeling (a wmo-melding only in beschikking);
@@ -323,17 +326,17 @@ def test_fout_midden_in_een_batch_laat_rijen_en_positie_ongemoeid(zs, monkeypatc
     monkeypatch.setattr(register, "PROJECTIES", [Projectie("zaken", ZAKEN.tabellen, pas_toe)])
     fout = zs("projecties", "bijwerken", ok=False)
     assert fout.exit_code == 1
-    assert "Projectie 'zaken' kon gebeurtenis 5 (domain.zaak:Zaak.Opgeschort) niet verwerken" in fout.stderr
+    assert "Projectie 'zaken' kon gebeurtenis 7 (domain.zaak:Zaak.Opgeschort) niet verwerken" in fout.stderr
     assert "RuntimeError: kapot" in fout.stderr
-    assert "Niets van deze batch is opgeslagen; de projectie staat nog op positie 1" in fout.stderr
+    assert "Niets van deze batch is opgeslagen; de projectie staat nog op positie 2" in fout.stderr
     assert "Traceback" not in fout.output
 
     assert projectierijen(zs.db) == voor
-    assert positie(zs) == positie_voor == 1
+    assert positie(zs) == positie_voor == 2
     assert zs.json("rapport", "zaken", "--per", PER) == rapport_voor
 
     monkeypatch.undo()
-    assert zs.json("projecties", "bijwerken")["toegepast"] == 5
+    assert zs.json("projecties", "bijwerken")["toegepast"] == 6
     assert [r["status"] for r in zs.json("zaak", "lijst")] == ["onderzoek", "bezwaartermijn", "behandeling"]
     herbouwd_vergelijk = projectierijen(zs.db)
     zs("projecties", "herbouwen")
@@ -356,10 +359,11 @@ def test_een_falende_projectie_houdt_de_andere_niet_op(zs, monkeypatch):
     monkeypatch.setattr(register, "PROJECTIES", [Projectie("kapot", ZAKEN.tabellen, kapot), ZAKEN])
     fout = zs("projecties", "bijwerken", ok=False)
     assert fout.exit_code == 1
-    assert "Projectie 'kapot' kon gebeurtenis 2 (domain.zaak:Zaak.Geregistreerd) niet verwerken" in fout.stderr
-    assert "De andere projecties (zaken) zijn bijgewerkt tot en met gebeurtenis 2." in fout.stderr
+    # Event 1 stores the wmo-melding's definition version (workflow.definitieversies), 2 and 3 register.
+    assert "Projectie 'kapot' kon gebeurtenis 3 (domain.zaak:Zaak.Geregistreerd) niet verwerken" in fout.stderr
+    assert "De andere projecties (zaken) zijn bijgewerkt tot en met gebeurtenis 3." in fout.stderr
     status = {r["naam"]: r["positie"] for r in zs.json("projecties", "status")}
-    assert status == {"kapot": 0, "zaken": 2}
+    assert status == {"kapot": 0, "zaken": 3}
     assert [r["zaaknummer"] for r in zs.json("zaak", "lijst")] == ["900101", "900102"]
 
 
@@ -376,7 +380,7 @@ def test_gebeurtenissen_van_andere_aggregaten_worden_overgeslagen(zs):
     finally:
         app.close()
     registreer(zs, "900102", "wmo-melding", "01-03-2021", "Rolstoel")
-    assert zs.json("projecties", "bijwerken")["toegepast"] == 3
+    assert zs.json("projecties", "bijwerken")["toegepast"] == 4  # and the stored wmo-melding v1
     assert [r["zaaknummer"] for r in zs.json("zaak", "lijst")] == ["900101", "900102"]
 
 
