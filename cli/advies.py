@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cli.opties import DATUM, handeling, json_optie
-from cli.raad import Keuze
+from cli.raad import KeuzeOptie
 from cli.uitvoer import aantal, druk_zaak, nl, toon_resultaat
 
 UITKOMSTEN = ["gevolgd", "deels gevolgd", "niet gevolgd", "toegelicht"]
@@ -86,7 +86,7 @@ def ontvangen(omgeving, zaaknummer, adviesorgaan, kenmerk, dagtekening, adviezen
 @advies.command()
 @click.argument("zaaknummer")
 @click.option("--advies", "reacties", multiple=True, required=True, nargs=3,
-              type=(click.IntRange(min=1), Keuze(UITKOMSTEN), str), metavar="NUMMER UITKOMST REACTIE",
+              type=(click.IntRange(min=1), KeuzeOptie(UITKOMSTEN), str), metavar="NUMMER UITKOMST REACTIE",
               help="Per advies: nummer, uitkomst (gevolgd, deels-gevolgd, niet-gevolgd, toegelicht) en de reactie; "
                    "herhaal voor elk advies.")
 @click.option("--afwijking", default=None,

@@ -9,7 +9,7 @@ from cli.uitvoer import aantal, druk_zaak, nl, toon_resultaat
 from domain.ontvankelijkheid import TIJDIG_PER_POST
 
 
-class Keuze(click.Choice):
+class KeuzeOptie(click.Choice):
     """A choice among values with spaces, typed with hyphens: 'gewijzigd-vastgesteld' is 'gewijzigd vastgesteld'.
 
     Help and errors name the hyphenated forms, the ones to type (a value with a space
@@ -97,7 +97,7 @@ def raad() -> None:
 @raad.command("politieke-markt")
 @click.argument("zaaknummer")
 @click.argument("pm_datum", metavar="DATUM_PM", type=DATUM)
-@click.option("--soort", type=Keuze(["oordeelsvormend", "beeldvormend"]), required=True,
+@click.option("--soort", type=KeuzeOptie(["oordeelsvormend", "beeldvormend"]), required=True,
               help="Oordeelsvormend: de zaak wordt ervoor geagendeerd (stap naar_politieke_markt). "
                    "Beeldvormend: informatie; de zaak blijft waar ze is.")
 @click.option("--voorzitter", default=None)
@@ -134,7 +134,7 @@ def politieke_markt(omgeving, zaaknummer, pm_datum, soort, voorzitter, zaal, spr
 
 
 BEHANDELING = click.option(
-    "--behandeling", type=Keuze(["hamerstuk", "bespreekstuk"]), default=None,
+    "--behandeling", type=KeuzeOptie(["hamerstuk", "bespreekstuk"]), default=None,
     help="Ter controle: een hamerstuk staat in sectie B, een bespreekstuk in C (D: zonder politieke markt).",
 )
 
@@ -213,7 +213,7 @@ def _druk_agenda(a: dict) -> None:
 @raad.command()
 @click.argument("zaaknummer")
 @click.option("--uitkomst", required=True,
-              type=Keuze(["vastgesteld", "gewijzigd vastgesteld", "verworpen", "aangehouden"]))
+              type=KeuzeOptie(["vastgesteld", "gewijzigd vastgesteld", "verworpen", "aangehouden"]))
 @click.option("--beslispunt", "beslispunten", multiple=True,
               help="Tekst van een beslispunt; herhaal in volgorde (1, 2, …).")
 @handeling
@@ -282,7 +282,7 @@ def beroep(omgeving, zaaknummer, indiener, particulier, instantie, verzonden, ac
 
 @raad.command()
 @click.argument("zaaknummer")
-@click.option("--uitkomst", required=True, type=Keuze(["ongegrond", "niet ontvankelijk", "gegrond"]),
+@click.option("--uitkomst", required=True, type=KeuzeOptie(["ongegrond", "niet ontvankelijk", "gegrond"]),
               help="Ongegrond of niet-ontvankelijk: het besluit wordt onherroepelijk. Gegrond: het besluit is "
                    "vernietigd en de raad neemt een nieuw besluit (Awb 8:72 lid 4): agendeer de zaak opnieuw.")
 @handeling

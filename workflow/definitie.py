@@ -24,6 +24,32 @@ from workflow import voorwaarden
 INGEBOUWD = Path(__file__).parent / "definities"
 # Aanbestedingsprocedures: the same format, in a folder of their own so they are never offered as zaaktypen.
 PROCEDURES = Path(__file__).parent / "definities-aanbesteding"
+
+
+@dataclass(frozen=True)
+class Definitiesoort:
+    """A kind of definition (zaaktype, aanbestedingsprocedure): where its files are, its name in the
+    store, and how messages speak of it ({kenmerk}: the subject's zaaknummer, kenmerk, …)."""
+
+    naam: str  # part of a stored version's id (workflow.definitieversies): "zaaktype", "aanbestedingsprocedure"
+    titel: str  # "Zaaktype", at the start of a message
+    woord: str  # "zaaktype", "procedure": within a sentence
+    toestand: str  # what a state is called: "status", "fase"
+    gebruik: str  # where to take a step that has a command of its own ({commando})
+    mappen: tuple[Path, ...] | None = None  # None: the zaaktypen' folders (built-in and ZAAKSTROOM_DEFINITIES)
+    # Why a closing step (`afsluiten = true`) is refused to any command but the one that records a resultaat.
+    afsluiten: str = "sluit af met een resultaat, wat deze opdracht niet vastlegt"
+
+    @property
+    def ingebouwd(self) -> Path:
+        return self.mappen[0] if self.mappen else INGEBOUWD
+
+
+ZAAKTYPE = Definitiesoort("zaaktype", "Zaaktype", "zaaktype", "status",
+                          gebruik="'zaakstroom {commando}' voor zaak {kenmerk}",
+                          afsluiten="sluit de zaak af; gebruik 'zaak afsluiten {kenmerk} --resultaat …'")
+PROCEDURE = Definitiesoort("aanbestedingsprocedure", "Aanbestedingsprocedure", "procedure", "fase",
+                           gebruik="'zaakstroom {commando} {kenmerk} …'", mappen=(PROCEDURES,))
 _NAAM = re.compile(r"[a-z0-9][a-z0-9-]*")
 AARDEN = ("behandeltermijn", "wachttermijn")
 VANAF = ("stap", "start")

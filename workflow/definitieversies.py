@@ -25,29 +25,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from domain.fouten import DomeinFout
-from workflow import definitie as definities
-from workflow.definitie import Definitie, DefinitieFout, definitie, lees_definitie
+from workflow.definitie import PROCEDURE, ZAAKTYPE, Definitie, DefinitieFout, Definitiesoort, definitie, lees_definitie
 from workflow.kern import Dienst
 
 # domain.definitieversie is imported only where the store is read or written: a zaak whose file
 # is here and unchanged never needs it (start-up time of every command).
 
 
-class Definitiesoort:
-    """A kind of definition: its name in the store, how it is called, and its folders."""
-
-    def __init__(self, naam: str, titel: str, mappen: tuple[Path, ...] | None = None) -> None:
-        self.naam = naam  # part of the stored version's id: "zaaktype", "aanbestedingsprocedure"
-        self.titel = titel  # "Zaaktype", for messages
-        self.mappen = mappen  # None: the zaaktypen' folders (built-in and ZAAKSTROOM_DEFINITIES)
-
-    @property
-    def ingebouwd(self) -> Path:
-        return self.mappen[0] if self.mappen else definities.INGEBOUWD
-
-
-ZAAKTYPEN = Definitiesoort("zaaktype", "Zaaktype")
-PROCEDUREVERSIES = Definitiesoort("aanbestedingsprocedure", "Aanbestedingsprocedure", (definities.PROCEDURES,))
+# The kinds of definition, as workflow.definitie has them (the names the other parts import from here).
+ZAAKTYPEN, PROCEDUREVERSIES = ZAAKTYPE, PROCEDURE
 
 # Parsed stored texts, per sha256: the same text is parsed once per process, whichever store it came from.
 _GELEZEN: dict[str, Definitie] = {}

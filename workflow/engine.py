@@ -25,31 +25,15 @@ from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import POSTWEEK
 from domain.termijnen import Termijn
 from workflow import definitie as definities
-from workflow.definitie import PROCEDURES, Definitie, Overgang, definitie, procedures
+from workflow.definitie import PROCEDURE, PROCEDURES, ZAAKTYPE, Definitie, Definitiesoort, Overgang, definitie, procedures
 from workflow.voorwaarden import Context, controleer_voorwaarden
-
-
-@dataclass(frozen=True)
-class Soort:
-    """A kind of definition, as its messages speak of it ({kenmerk}: the subject's zaaknummer, kenmerk, …)."""
-
-    naam: str  # "zaaktype", "procedure"
-    toestand: str  # what a state is called: "status", "fase"
-    gebruik: str  # where to take a step that has a command of its own ({commando})
-    # Why a closing step (`afsluiten = true`) is refused to any command but the one that records a resultaat.
-    afsluiten: str = "sluit af met een resultaat, wat deze opdracht niet vastlegt"
-
-
-ZAAKTYPE = Soort("zaaktype", "status", gebruik="'zaakstroom {commando}' voor zaak {kenmerk}",
-                 afsluiten="sluit de zaak af; gebruik 'zaak afsluiten {kenmerk} --resultaat …'")
-PROCEDURE = Soort("procedure", "fase", gebruik="'zaakstroom {commando} {kenmerk} …'")
 
 
 @dataclass(frozen=True)
 class Workflow:
     definitie: Definitie
     machine: Machine
-    soort: Soort = ZAAKTYPE
+    soort: Definitiesoort = ZAAKTYPE
     # The definition's transition per (step, source state): the data the machine does not keep.
     _overgang: dict[tuple[str, str], Overgang] = field(default_factory=dict, repr=False)
     # The machine's transitions per source state, asked once when the workflow is built:
@@ -67,7 +51,7 @@ class Workflow:
             return self._overgang[(stap, status)]
         toegestaan = [o.stap for o in self.overgangen_vanuit(status)]
         if stap not in self.machine.events:
-            wat = f"is geen stap van {self.soort.naam} {self.definitie.naam}"
+            wat = f"is geen stap van {self.soort.woord} {self.definitie.naam}"
         else:
             wat = f"is niet toegestaan vanuit {self.soort.toestand} '{status}'" + (f" van {bij}" if bij else "")
         raise DomeinFout(
@@ -157,7 +141,7 @@ def workflow(naam: str, versie: int | None = None) -> Workflow:
     return bouw_workflow(definitie(naam, versie))
 
 
-def workflow_van(d: Definitie, soort: Soort = ZAAKTYPE) -> Workflow:
+def workflow_van(d: Definitie, soort: Definitiesoort = ZAAKTYPE) -> Workflow:
     """The workflow of a definition, whether its text was read from its file or from the store."""
     return bouw_workflow(d, soort)
 
@@ -170,7 +154,7 @@ def procedure(naam: str, versie: int | None = None) -> Workflow:
     return bouw_workflow(definitie(naam, versie, (PROCEDURES,)), PROCEDURE)
 
 
-def bouw_workflow(d: Definitie, soort: Soort = ZAAKTYPE) -> Workflow:
+def bouw_workflow(d: Definitie, soort: Definitiesoort = ZAAKTYPE) -> Workflow:
     """The machine for a definition version: built once per process per definition text (its
     sha256: read from its file or from the store alike), then reused."""
     sleutel = (d.sha256 or str(d.bron), soort.naam)
