@@ -1,13 +1,19 @@
-"""Personal data of indieners, erasable without rewriting history (crypto-shredding).
+"""Personal data, erasable without rewriting history (crypto-shredding).
 
 Events are kept for years (Archiefwet) and are never changed, while the AVG
-lets a person have their data erased (art. 17). So an indiener's identity is
+lets a person have their data erased (art. 17). So a person's data is
 encrypted with a key of its own (AES-256-GCM); the event carries only the key's
 id and the ciphertext, and the key lives in the table `persoonsgegevens_sleutels`
 in the same database (migration 0002, run when the table is missing). Erasing
 deletes the key: the ciphertext in the events stays, unreadable, and history
 still replays. The key table is primary data, not a projection: it is never
 rebuilt from events. Backups of the database keep a deleted key until they expire.
+
+One key may protect several texts of one person (a zienswijze's identity,
+samenvatting and reactie): `nieuwe_sleutel` makes it, `versleutel_met` encrypts
+under it. Each text names its purpose (`doel`), bound into the ciphertext as
+associated data with the key id, so a ciphertext cannot be passed off as
+another field or as another person's.
 """
 
 from __future__ import annotations
@@ -31,33 +37,50 @@ class Sleutelkluis:
         self.opslag = opslag
         self._engine = None
 
-    def versleutel(self, gegevens: dict) -> tuple[str, str]:
-        """A new key for one indiener; returns (key id, ciphertext). The key is committed at once."""
+    def versleutel(self, gegevens) -> tuple[str, str]:
+        """A new key for one person; returns (key id, ciphertext). The key is committed at once."""
+        sleutel_id = self.nieuwe_sleutel()
+        return sleutel_id, self.versleutel_met(sleutel_id, gegevens)
+
+    def nieuwe_sleutel(self) -> str:
+        """A new key, committed at once; returns its id."""
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         sleutel_id = str(uuid.uuid4())
         sleutel = AESGCM.generate_key(bit_length=256)
-        nonce = os.urandom(_NONCE)
-        # The key id is associated data: a ciphertext cannot be passed off under another indiener's key.
-        tekst = AESGCM(sleutel).encrypt(nonce, json.dumps(gegevens, ensure_ascii=False).encode(), sleutel_id.encode())
         with self._verbinding() as conn:
             conn.execute(self._tabel().insert().values(
                 sleutel_id=sleutel_id, sleutel=sleutel, aangemaakt=datetime.now(timezone.utc),
             ))
-        return sleutel_id, base64.b64encode(nonce + tekst).decode("ascii")
+        return sleutel_id
 
-    def ontsleutel(self, sleutel_id: str, versleuteld: str) -> dict | None:
-        """The personal data, or None when its key was destroyed."""
+    def versleutel_met(self, sleutel_id: str, gegevens, doel: str | None = None) -> str:
+        """`gegevens` (any JSON value) encrypted under an existing key, for `doel` (the field it goes in).
+
+        Refused (KeyError) when the key was destroyed: nothing new is written for an erased person.
+        """
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-        from sqlalchemy import select
 
-        t = self._tabel()
-        with self._verbinding() as conn:
-            sleutel = conn.execute(select(t.c.sleutel).where(t.c.sleutel_id == sleutel_id)).scalar_one_or_none()
+        sleutel = self._sleutel(sleutel_id)
+        if sleutel is None:
+            raise KeyError(sleutel_id)
+        nonce = os.urandom(_NONCE)
+        tekst = AESGCM(sleutel).encrypt(nonce, json.dumps(gegevens, ensure_ascii=False).encode(),
+                                        _associatie(sleutel_id, doel))
+        return base64.b64encode(nonce + tekst).decode("ascii")
+
+    def ontsleutel(self, sleutel_id: str, versleuteld: str, doel: str | None = None):
+        """The personal data (as encrypted), or None when its key was destroyed."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        sleutel = self._sleutel(sleutel_id)
         if sleutel is None:
             return None
         ruw = base64.b64decode(versleuteld)
-        return json.loads(AESGCM(bytes(sleutel)).decrypt(ruw[:_NONCE], ruw[_NONCE:], sleutel_id.encode()))
+        return json.loads(AESGCM(sleutel).decrypt(ruw[:_NONCE], ruw[_NONCE:], _associatie(sleutel_id, doel)))
+
+    def bestaat(self, sleutel_id: str) -> bool:
+        return self._sleutel(sleutel_id) is not None
 
     def vernietig(self, sleutel_id: str) -> bool:
         """Delete the key; True when there was one to delete."""
@@ -71,6 +94,15 @@ class Sleutelkluis:
             self._engine = None
 
     # --- internals ----------------------------------------------------------
+
+    def _sleutel(self, sleutel_id: str) -> bytes | None:
+        """Read from the table each time, never kept: a key another process destroyed is gone here too."""
+        from sqlalchemy import select
+
+        t = self._tabel()
+        with self._verbinding() as conn:
+            sleutel = conn.execute(select(t.c.sleutel).where(t.c.sleutel_id == sleutel_id)).scalar_one_or_none()
+        return None if sleutel is None else bytes(sleutel)
 
     def _verbinding(self):
         if self._engine is None:
@@ -87,3 +119,9 @@ class Sleutelkluis:
         import sqlalchemy as sa
 
         return sa.table(TABEL, sa.column("sleutel_id"), sa.column("sleutel"), sa.column("aangemaakt"))
+
+
+def _associatie(sleutel_id: str, doel: str | None) -> bytes:
+    """The associated data of a ciphertext: the key id, and the field it is for (none: the identity,
+    as the first ciphertexts were written)."""
+    return (sleutel_id if doel is None else f"{sleutel_id}/{doel}").encode()
