@@ -50,11 +50,12 @@ def druk_zienswijze(z: dict) -> None:
             indiener = ", ".join(v for v in indiener.values() if v)
         regels.append(("Indiener", indiener or "(geen persoonsgegevens vastgelegd)"))
     else:
-        regels.append(("Persoonsgegevens", z["persoonsgegevens"] + ("" if z["persoonsgegevens"] == "geen"
-                                                                    else " (toon met --intern)")))
+        regels.append(("Persoonsgegevens", z["persoonsgegevens"] + (" (toon met --intern)"
+                                                                    if z["persoonsgegevens"] == "versleuteld" else "")))
     if z["indiener_gewist"]:
         g = z["indiener_gewist"]
-        regels.append(("Gewist", f"{nl(g['datum'])} door {g['door']}: {g['reden']}"))
+        regels.append(("Gewist", f"{nl(g['datum'])} door {g['door']}: {g['reden']} (identiteit, samenvatting en "
+                                 "eigen reactietekst)"))
     regels.append(("Beantwoord", _antwoord_regel(z)))
     if z["antwoord"] and z["antwoord"]["vervolgacties"]:
         regels.append(("Vervolgacties", ", ".join(z["antwoord"]["vervolgacties"])))
@@ -239,6 +240,11 @@ def lijst(omgeving, zaaknummer, intern, actor, reden, als_json):
     click.echo(f"{aantal(len(zienswijzen), 'zienswijze', 'zienswijzen')}, "
                f"{aantal(overig, 'overige reactie', 'overige reacties')}; beantwoord "
                f"{sum(z['beantwoord'] for z in zienswijzen)} van {len(zienswijzen)}; leidt tot aanpassing: {aangepast}.")
+    for z in rijen:
+        if z["indiener_gewist"]:
+            click.echo(f"Persoonsgegevens van {z['aanduiding']} ({z['kenmerk']}) gewist op "
+                       f"{nl(z['indiener_gewist']['datum'])} (AVG art. 17): identiteit, samenvatting en eigen "
+                       "reactietekst.")
 
 
 @zienswijze.command()
@@ -258,7 +264,8 @@ def toon(omgeving, kenmerk, intern, actor, reden, als_json):
 def vergeet_indiener(omgeving, kenmerk, actor, reden, datum, als_json):
     """Wis de persoonsgegevens van de indiener (AVG art. 17) door de sleutel te vernietigen; vraagt --reden.
 
-    De geschiedenis blijft intact en de nota blijft werken (met pseudoniem).
+    Hetzelfde als 'avg vergeet KENMERK': identiteit, samenvatting en eigen reactietekst zijn daarna
+    niet meer te lezen. De geschiedenis blijft intact en de nota blijft werken, met "[gewist op …]".
     """
     z = omgeving.dienst("zienswijzen").vergeet_indiener(kenmerk, reden=reden, actor=actor, datum=datum)
     _toon(z, als_json, f"Persoonsgegevens van de indiener van {z['kenmerk']} gewist.")

@@ -3,8 +3,12 @@
 Two aggregates, both linked to their zaak by zaaknummer:
 - `Zienswijze`: one submitted view (or an "overige reactie": late or informal),
   with the engine's ontvankelijkheid decision, the answer and the letters sent.
-  The indiener's identity is never in an event in the clear: events carry the
-  id of the indiener's key and the ciphertext (see store/keys.py).
+  What may identify the indiener is never in an event in the clear: its identity,
+  the samenvatting and the answer's own text are encrypted with the zienswijze's
+  own key (store/keys.py); events carry the key's id and the ciphertexts, and
+  destroying the key erases them (AVG art. 17) while history still replays.
+  The domain gets the clear texts and a function that encrypts them
+  (`Versleutel`), so the rule of what is stored encrypted lives here.
 - `Inspraakdossier`: one per zaak: the kennisgeving, the standaardreacties
   (kept once, cited by code from many answers) and the kenmerken of the
   registered zienswijzen, so they can be listed and numbered.
@@ -20,6 +24,7 @@ looking up who the indieners are.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -29,6 +34,7 @@ from domain.basis import Gebeurtenis
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import Ontvankelijkheid, verschoonbaar
+from domain.persoonsgegevens import controleer_wissen
 
 ZIENSWIJZE_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/zienswijze")
 DOSSIER_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/inspraakdossier")
@@ -41,6 +47,12 @@ BRIEFSOORTEN = ("voorstel", "besluit")  # the college's proposal, the raad's bes
 _CODE = re.compile(r"[A-Z0-9][A-Z0-9_-]*")
 # A reactie places a standaardreactie inline with {{CODE}}; cited codes not placed follow the text.
 MARKERING = re.compile(r"\{\{\s*([A-Za-z0-9_-]+)\s*\}\}")
+
+# Encrypts a JSON value with the zienswijze's key for one field (`doel`, None: the identity), returning
+# the ciphertext; store.keys.Sleutelkluis.versleutel_met bound to the key id.
+Versleutel = Callable[..., str]
+SAMENVATTING = "samenvatting"  # the `doel` of each encrypted text
+REACTIE = "reactie"
 
 
 def inspraakdossier_id(zaaknummer: str) -> UUID:
@@ -170,6 +182,16 @@ class Zienswijze(Aggregate):
         """Who, when it took effect, and why: domain.basis.Gebeurtenis."""
 
     class Ingediend(Event, Aggregate.Created):
+        """Version 2: the samenvatting is encrypted with the zienswijze's key, which every zienswijze
+        has, whether or not the indiener gave an identity (ARCHITECTURE.md, "Events that evolve").
+
+        Version 1 (stored until this change) had the samenvatting in the clear and a key only for an
+        identity; `upcast_v1_v2` reads it in the version 2 shape, its clear samenvatting kept as the
+        legacy value, so old stores replay to the same state.
+        """
+
+        class_version = 2
+
         zaaknummer: str
         kenmerk: str
         registratienummer: int
@@ -177,21 +199,29 @@ class Zienswijze(Aggregate):
         verzenddatum: date | None  # when sent by post (Awb 6:9 lid 2)
         vorm: str
         themas: list[str]
-        samenvatting: str
-        indiener_ref: str | None  # id of the indiener's key; the identity itself is only in the ciphertext
-        indiener_versleuteld: str | None
+        samenvatting: str | None  # v1 only: the samenvatting in the clear (legacy); None from v2 on
+        samenvatting_versleuteld: str | None  # v2: the samenvatting, under key indiener_ref (doel SAMENVATTING)
+        # The id of the key of this zienswijze's personal data: from v2 on always set; in v1 only with an identity.
+        indiener_ref: str | None
+        indiener_versleuteld: str | None  # the identity ({"naam", "adres", "email"}); None: none was given
         informeel: bool  # registered as an overige reactie on purpose, not as a zienswijze
         ontvankelijkheid: dict  # {"ontvankelijk", "uitkomst", "reden"} as the engine decided
         soort: str  # "zienswijze" or "overige reactie"
 
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["samenvatting_versleuteld"] = None  # v1 kept the samenvatting in the clear, in `samenvatting`
+
         def apply(self, z: Zienswijze) -> None:
             for veld in ("zaaknummer", "kenmerk", "registratienummer", "ontvangstdatum", "verzenddatum", "vorm",
-                         "samenvatting", "indiener_ref", "indiener_versleuteld", "informeel", "soort"):
+                         "samenvatting", "samenvatting_versleuteld", "indiener_ref", "indiener_versleuteld",
+                         "informeel", "soort"):
                 setattr(z, veld, getattr(self, veld))
             z.themas = list(self.themas)
             z.ontvankelijkheid = dict(self.ontvankelijkheid)
             z.verschoonbaar = None
             z.antwoord = None
+            z.reactie_versleuteld = None
             z.brieven = []
             z.indiener_gewist = None
 
@@ -204,13 +234,29 @@ class Zienswijze(Aggregate):
             z.verschoonbaar = {"door": self.actor, "datum": self.datum, "reden": self.reden}
 
     class Beantwoord(Event):
-        reactie: str
+        """Version 2: the answer's own text (which may name a person) is encrypted with the zienswijze's
+        key. The standaardreacties it cites are shared texts, not personal: they stay in the dossier.
+
+        Version 1 had the own text in the clear; `upcast_v1_v2` keeps it as the legacy value.
+        """
+
+        class_version = 2
+
+        # The own text in the clear: v1; "" when there is none; or the answer to a v1 zienswijze that has no
+        # key (no identity given; its samenvatting is in the clear as well).
+        reactie: str | None
+        reactie_versleuteld: str | None  # v2: the own text under the zienswijze's key (doel REACTIE)
         standaardreacties: list[str]
         leidt_tot_aanpassing: bool
         wat_gewijzigd: str | None
         vervolgacties: list[str]
 
+        @staticmethod
+        def upcast_v1_v2(state: dict) -> None:
+            state["reactie_versleuteld"] = None  # v1 kept the own text in the clear, in `reactie`
+
         def apply(self, z: Zienswijze) -> None:
+            z.reactie_versleuteld = self.reactie_versleuteld
             z.antwoord = {
                 "reactie": self.reactie, "standaardreacties": list(self.standaardreacties),
                 "leidt_tot_aanpassing": self.leidt_tot_aanpassing, "wat_gewijzigd": self.wat_gewijzigd,
@@ -224,7 +270,8 @@ class Zienswijze(Aggregate):
             z.brieven.append({"soort": self.soort, "datum": self.datum})
 
     class IndienerVergeten(Event):
-        """The indiener's key was destroyed: the ciphertext in Ingediend can no longer be read."""
+        """The zienswijze's key was destroyed (AVG art. 17): its ciphertexts (identity, samenvatting, own
+        reactie text) can no longer be read."""
 
         def apply(self, z: Zienswijze) -> None:
             z.indiener_gewist = {"datum": self.datum, "door": self.actor, "reden": self.reden}
@@ -249,22 +296,27 @@ class Zienswijze(Aggregate):
         vorm: str,
         themas: list[str],
         samenvatting: str,
-        indiener_ref: str | None,
-        indiener_versleuteld: str | None,
+        indiener: dict,
+        sleutel: str,
+        versleutel: Versleutel,
         informeel: bool,
         ontvankelijkheid: Ontvankelijkheid,
         actor: str,
         datum: date,
         reden: str | None,
     ) -> Zienswijze:
+        """`indiener`: the identity given (may be empty); `sleutel`: the id of the zienswijze's new key,
+        `versleutel` encrypts with it. Only ciphertexts are recorded."""
         controleer_indiening(vorm=vorm, samenvatting=samenvatting)
         return cls._create(
             cls.Ingediend,
             id=zienswijze_id(kenmerk),
             zaaknummer=zaaknummer, kenmerk=kenmerk, registratienummer=registratienummer,
             ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm,
-            themas=[t.strip() for t in themas if t.strip()], samenvatting=samenvatting.strip(),
-            indiener_ref=indiener_ref, indiener_versleuteld=indiener_versleuteld, informeel=informeel,
+            themas=[t.strip() for t in themas if t.strip()],
+            samenvatting=None, samenvatting_versleuteld=versleutel(samenvatting.strip(), SAMENVATTING),
+            indiener_ref=sleutel, indiener_versleuteld=versleutel(indiener) if indiener else None,
+            informeel=informeel,
             ontvankelijkheid=ontvankelijkheid.als_record(),
             soort=ZIENSWIJZE if ontvankelijkheid.ontvankelijk and not informeel else OVERIGE_REACTIE,
             actor=actor, datum=datum, reden=reden,
@@ -281,6 +333,11 @@ class Zienswijze(Aggregate):
         """Ontvankelijke zienswijzen are answered in the nota; overige reacties are not."""
         return self.soort == ZIENSWIJZE
 
+    @property
+    def identiteit_vastgelegd(self) -> bool:
+        """Whether the indiener gave an identity (encrypted; it may have been erased since)."""
+        return self.indiener_versleuteld is not None
+
     # --- commands -----------------------------------------------------------
 
     def verklaar_verschoonbaar(self, *, actor: str, datum: date, reden: str | None) -> None:
@@ -292,12 +349,25 @@ class Zienswijze(Aggregate):
                            actor=actor, datum=datum, reden=reden.strip())
 
     def beantwoord(self, *, reactie: str, standaardreacties: list[str], aanpassing: str | None,
-                   vervolgacties: list[str], actor: str, datum: date, reden: str | None) -> None:
+                   vervolgacties: list[str], versleutel: Versleutel | None, actor: str, datum: date,
+                   reden: str | None) -> None:
+        """`versleutel` encrypts with the zienswijze's key (None: it has none, a v1 zienswijze without identity)."""
         if not reactie.strip() and not standaardreacties:
             raise DomeinFout("Een reactie vraagt tekst (--reactie) of ten minste één standaardreactie (--standaardreactie).")
+        eigen, versleuteld = reactie.strip(), None
+        if eigen and self.indiener_gewist is not None:
+            raise DomeinFout(
+                f"De persoonsgegevens bij {self.kenmerk} zijn gewist op {nl_datum(self.indiener_gewist['datum'])}: "
+                "een eigen reactietekst kan niet meer worden vastgelegd; antwoord met standaardreacties "
+                "(--standaardreactie)."
+            )
+        if eigen and self.indiener_ref is not None:
+            if versleutel is None:
+                raise ValueError(f"{self.kenmerk} has a key: its reactie is stored encrypted")
+            eigen, versleuteld = None, versleutel(eigen, REACTIE)
         self.trigger_event(
             self.Beantwoord,
-            reactie=reactie.strip(), standaardreacties=standaardreacties,
+            reactie=eigen, reactie_versleuteld=versleuteld, standaardreacties=standaardreacties,
             leidt_tot_aanpassing=aanpassing is not None, wat_gewijzigd=aanpassing,
             vervolgacties=[v.strip() for v in vervolgacties if v.strip()],
             actor=actor, datum=datum, reden=reden,
@@ -318,15 +388,16 @@ class Zienswijze(Aggregate):
         self.trigger_event(self.PersoonsgegevensIngezien, wat=wat, actor=actor, datum=datum, reden=reden.strip())
 
     def vergeet_indiener(self, *, actor: str, datum: date, reden: str | None) -> None:
-        if self.indiener_ref is None:
+        """Record the erasure; the caller destroys the key (`indiener_ref`)."""
+        controleer_wissen(reden)
+        if self.indiener_ref is None:  # v1, without identity: there is no key, nothing can be made unreadable
             raise DomeinFout(f"Bij {self.kenmerk} zijn geen persoonsgegevens van de indiener vastgelegd.")
         if self.indiener_gewist is not None:
             raise DomeinFout(
                 f"De gegevens van de indiener van {self.kenmerk} zijn al gewist op {nl_datum(self.indiener_gewist['datum'])}."
             )
-        if not reden or not reden.strip():
-            raise DomeinFout("Wissen van persoonsgegevens vraagt een reden (--reden), bv. een verzoek op grond van art. 17 AVG.")
         self.trigger_event(self.IndienerVergeten, actor=actor, datum=datum, reden=reden.strip())
+
 
 
 def controleer_inzage(actor: str | None, reden: str | None) -> None:

@@ -21,8 +21,9 @@ A line:
     perceel, fase  (aanbesteding only) the perceel and the phase it went to
     details        the event's facts as values (without the fields above and without personal data)
 
-The indieners' identities are encrypted in the events; a line never carries
-the key id or the ciphertext, and nothing here decrypts. What the raad may see
+The indieners' identities, the samenvattingen and the answers' own texts are
+encrypted in the events (older events hold the texts in the clear); a line
+never carries the key id, a ciphertext or those texts, and nothing here decrypts. What the raad may see
 of an aanbesteding is decided by domain.vertrouwelijkheid.raadsweergave, which
 keeps only listed keys of a line and of its details; `omschrijving(regel, kader)`
 then describes what is left, so the sentence never says more than the details.
@@ -52,8 +53,9 @@ from workflow.definitieversies import ZAAKTYPEN
 from workflow.kern import Dienst
 
 _BASISVELDEN = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "datum", "reden"}
-# Fields that identify a person (the key id and the ciphertext of an indiener's identity): never in a line.
-_PERSOONSGEGEVENS = {"indiener_ref", "indiener_versleuteld"}
+# Fields that identify or may identify a person (the key id, the texts of a zienswijze, which version 1
+# events hold in the clear; ciphertexts are left out by name): never in a line.
+_PERSOONSGEGEVENS = {"indiener_ref", "indiener_versleuteld", "samenvatting", "reactie"}
 ZAAKNUMMER = re.compile(r"[0-9]+")
 
 
@@ -281,7 +283,13 @@ def _kennisgeving(d, k):
 
 def _ingediend_details(e) -> dict:
     d = _velden(e)
-    d["persoonsgegevens"] = "versleuteld" if getattr(e, "indiener_ref", None) else None
+    d["persoonsgegevens"] = "versleuteld" if getattr(e, "indiener_versleuteld", None) else None
+    return d
+
+
+def _beantwoord_details(e) -> dict:
+    d = _velden(e)
+    d["eigen_tekst"] = bool(e.reactie or e.reactie_versleuteld)  # the text itself is personal data
     return d
 
 
@@ -310,7 +318,7 @@ def _verschoonbaar(d, k):
 
 def _beantwoord(d, k):
     codes = d.get("standaardreacties") or []
-    met = (("met eigen tekst en " if d.get("reactie") else "met ")
+    met = (("met eigen tekst en " if d.get("eigen_tekst") else "met ")
            + ("standaardreactie " if len(codes) == 1 else "standaardreacties ") + _opsomming(codes)) if codes \
         else "met een eigen reactie"
     aanpassing = (f"leidt tot aanpassing: {d['wat_gewijzigd']}" if d.get("leidt_tot_aanpassing")
@@ -449,11 +457,11 @@ _SOORTEN: dict[type, Soort] = {
         lambda d: "Zienswijze ingediend" if d.get("soort") == "zienswijze" else "Overige reactie ingediend",
         _ingediend, details=_ingediend_details),
     Zienswijze.VerschoonbaarVerklaard: Soort("verschoonbaar verklaard", "Verschoonbaar verklaard", _verschoonbaar),
-    Zienswijze.Beantwoord: Soort("beantwoord", "Zienswijze beantwoord", _beantwoord),
+    Zienswijze.Beantwoord: Soort("beantwoord", "Zienswijze beantwoord", _beantwoord, details=_beantwoord_details),
     Zienswijze.BriefVerzonden: Soort("brief verzonden", "Brief aan de indiener verzonden", lambda d, k: (
         "over het voorstel van het college" if d.get("soort") == "voorstel" else "over het raadsbesluit")),
     Zienswijze.IndienerVergeten: Soort("indiener vergeten", "Persoonsgegevens van de indiener gewist", lambda d, k: (
-        "sleutel vernietigd (AVG art. 17): de identiteit is niet meer te lezen")),
+        "sleutel vernietigd (AVG art. 17): identiteit, samenvatting en eigen reactietekst zijn niet meer te lezen")),
     Zienswijze.PersoonsgegevensIngezien: Soort("persoonsgegevens ingezien", "Persoonsgegevens van de indiener ingezien",
                                                lambda d, k: f"in {d['wat']}" if d.get("wat") else ""),
     # Aanbesteding

@@ -156,7 +156,7 @@ def _identiteit(indiener: dict | str | None) -> str:
     if indiener is None:
         return "(geen persoonsgegevens vastgelegd)"
     if isinstance(indiener, str):
-        return indiener  # "[gegevens gewist]"
+        return indiener  # "[gewist op …]"
     return ", ".join(indiener[k] for k in ("naam", "adres", "email") if indiener.get(k))
 
 

@@ -1,6 +1,14 @@
 """Use-cases for zienswijzen: kennisgeving, indienen, verschoonbaar verklaren, beantwoorden,
 brieven, persoonsgegevens wissen; and the gate before besluitvorming.
 
+Every zienswijze gets a key of its own (store.keys) when it is registered, whether or
+not the indiener gives an identity: its identity, samenvatting and the answer's own
+text are stored encrypted with it, and decrypted here when shown (the samenvatting
+and the answer belong in the published nota; the identity only with `intern`, a
+look recorded on the zienswijze). Erasing the indiener (`vergeet_indiener`, also
+`avg vergeet KENMERK` through `vergeet_persoon`, see workflow.avg) destroys the
+key: everything that showed those texts then shows "[gewist op …]".
+
 A zienswijze is judged against the zaak's zienswijzetermijn (kept on the zaak
 when it went ter inzage) and the date the ontwerp existed (the kennisgeving).
 Volgnummers ("Indiener 1 d.d. 9 juli 2021") are not stored: they follow from
@@ -11,8 +19,10 @@ The queries can show the inspraak as it was on a day (`per`), for the nota of th
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum, auto
+from functools import partial
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -20,6 +30,8 @@ from eventsourcing.application import AggregateNotFoundError
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import TE_VROEG_GEMEEND, Zienswijzetermijn, beoordeel
+from domain import zienswijze as zw
+from domain.persoonsgegevens import controleer_wissen, gewist_op
 from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from domain.zienswijze import (
@@ -42,8 +54,8 @@ from store.log import log
 from store.keys import Sleutelkluis
 from workflow.voorwaarden import Context, voorwaarde
 
-GEWIST = "[gegevens gewist]"
 PERSOONSGEGEVENS = ("naam", "adres", "email")
+KENMERK = re.compile(r"[0-9]+-[0-9]+")
 
 
 # --- the names of the zaaktype this part uses: every definition with onderdelen = ["zienswijzen"] has them
@@ -151,19 +163,19 @@ class ZienswijzeDienst(Dienst):
         dossier = dossier or Inspraakdossier.open(zaaknummer, actor=actor, datum=datum)
         kenmerk, nummer = dossier.registreer_zienswijze(actor=actor, datum=datum)
         gegevens = {k: v.strip() for k, v in (indiener or {}).items() if v and v.strip()}
-        ref, versleuteld = self._kluis().versleutel(gegevens) if gegevens else (None, None)
-        zienswijze = Zienswijze.dien_in(
-            zaaknummer=zaaknummer, kenmerk=kenmerk, registratienummer=nummer,
-            ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm, themas=list(themas),
-            samenvatting=samenvatting, indiener_ref=ref, indiener_versleuteld=versleuteld, informeel=informeel,
-            ontvankelijkheid=beoordeling, actor=actor, datum=datum, reden=reden,
-        )
+        ref = self._kluis().nieuwe_sleutel()  # the zienswijze's own key, committed at once
         try:
+            zienswijze = Zienswijze.dien_in(
+                zaaknummer=zaaknummer, kenmerk=kenmerk, registratienummer=nummer,
+                ontvangstdatum=ontvangstdatum, verzenddatum=verzenddatum, vorm=vorm, themas=list(themas),
+                samenvatting=samenvatting, indiener=gegevens, sleutel=ref,
+                versleutel=partial(self._kluis().versleutel_met, ref), informeel=informeel,
+                ontvankelijkheid=beoordeling, actor=actor, datum=datum, reden=reden,
+            )
             self.kern.bewaar(dossier, zienswijze, zaaknummer=zaaknummer, gebeurtenis="zienswijze ingediend",
-                         kenmerk=kenmerk, actor=actor)
+                             kenmerk=kenmerk, actor=actor)
         except BaseException:
-            if ref is not None:
-                self._kluis().vernietig(ref)  # no event refers to it: do not keep personal data around
+            self._kluis().vernietig(ref)  # no event refers to it: do not keep personal data around
             raise
         return self.zienswijze_details(kenmerk)
 
@@ -191,8 +203,13 @@ class ZienswijzeDienst(Dienst):
         self._inspraakdossier(z.zaaknummer).controleer_codes(codes, datum)
         if aanpassing is not None and not aanpassing.strip():
             raise DomeinFout("Zeg bij --aanpassing wat er aan het ontwerp verandert.")
-        z.beantwoord(reactie=reactie, standaardreacties=codes, aanpassing=aanpassing and aanpassing.strip(),
-                     vervolgacties=list(vervolgacties), actor=actor, datum=datum, reden=reden)
+        try:
+            z.beantwoord(reactie=reactie, standaardreacties=codes, aanpassing=aanpassing and aanpassing.strip(),
+                         vervolgacties=list(vervolgacties), versleutel=self._versleutel(z), actor=actor,
+                         datum=datum, reden=reden)
+        except KeyError:  # the key destroyed, the erasure not recorded (yet): as erased
+            raise DomeinFout(f"De persoonsgegevens bij {z.kenmerk} zijn gewist: een eigen reactietekst kan niet "
+                             "meer worden vastgelegd; antwoord met standaardreacties (--standaardreactie).") from None
         self.kern.bewaar(z, zaaknummer=z.zaaknummer, gebeurtenis="beantwoord", kenmerk=z.kenmerk, actor=actor)
         return self.zienswijze_details(z.kenmerk)
 
@@ -214,7 +231,12 @@ class ZienswijzeDienst(Dienst):
         return [self.zienswijze_details(k) for k in geladen]
 
     def vergeet_indiener(self, kenmerk: str, *, reden: str | None, actor: str, datum: date | None = None) -> dict:
-        """Erase the indiener's personal data (AVG art. 17) by destroying its key; history stays intact."""
+        """Erase the indiener's personal data (AVG art. 17) by destroying the zienswijze's key: its
+        identity, samenvatting and the answer's own text; history stays intact.
+
+        `zienswijze vergeet-indiener` and `avg vergeet KENMERK` (vergeet_persoon) both come here.
+        """
+        controleer_wissen(reden)
         z = self._laad_zienswijze(kenmerk)
         z.vergeet_indiener(actor=actor, datum=self.kern.datum(datum), reden=reden)
         # The irreversible part first: if recording the event fails, running the command again records it.
@@ -299,7 +321,7 @@ class ZienswijzeDienst(Dienst):
         """
         controleer_inzage(actor, reden)
         zienswijzen = [self._laad_zienswijze(k) for k in kenmerken]
-        ingezien = [z for z in zienswijzen if z.indiener_ref is not None and z.indiener_gewist is None]
+        ingezien = [z for z in zienswijzen if z.identiteit_vastgelegd and z.indiener_gewist is None]
         for z in ingezien:
             z.registreer_inzage(wat=wat, actor=actor, datum=self.kern.vandaag(), reden=reden)
         if ingezien:
@@ -376,18 +398,54 @@ class ZienswijzeDienst(Dienst):
         return Zienswijzetermijn.uit(zaak.ter_inzage.bereken(), kennisgeving["ontwerp_datum"] if kennisgeving else None)
 
     def _indiener(self, z: Zienswijze) -> dict | str | None:
-        if z.indiener_ref is None:
+        if not z.identiteit_vastgelegd:
             return None
-        if z.indiener_gewist is not None:
-            return GEWIST
-        return self._kluis().ontsleutel(z.indiener_ref, z.indiener_versleuteld) or GEWIST
+        return self._ontsleuteld(z, z.indiener_versleuteld, None)
 
-    @staticmethod
-    def _als_dict(z: Zienswijze, volgnummer: int | None, teksten: dict[str, str]) -> dict:
+    def _versleutel(self, z: Zienswijze):
+        """Encrypts with the zienswijze's key (domain.zienswijze.Versleutel); None when it has no key."""
+        return None if z.indiener_ref is None else partial(self._kluis().versleutel_met, z.indiener_ref)
+
+    def _ontsleuteld(self, z: Zienswijze, versleuteld: str, doel: str | None):
+        """A text of the zienswijze decrypted, or where it was erased "[gewist op …]"."""
+        if z.indiener_gewist is None:
+            tekst = self._kluis().ontsleutel(z.indiener_ref, versleuteld, doel)
+            if tekst is not None:
+                return tekst
+        return self._gewist(z)
+
+    def _gewist(self, z: Zienswijze) -> str:
+        gewist = z.indiener_gewist
+        if gewist is None:  # `z` as it was on an earlier day: the erasure is in its present
+            gewist = self._laad_zienswijze(z.kenmerk).indiener_gewist
+        return gewist_op(gewist["datum"] if gewist else None)
+
+    def _in_de_klare(self, z: Zienswijze, tekst: str) -> str:
+        """A text an older event holds in the clear (version 1): the event cannot change, but once the
+        indiener is erased (the key gone) it is no longer shown."""
+        if not tekst or z.indiener_ref is None:
+            return tekst
+        if z.indiener_gewist is None and self._kluis().bestaat(z.indiener_ref):
+            return tekst
+        return self._gewist(z)
+
+    def _samenvatting(self, z: Zienswijze) -> str:
+        if z.samenvatting_versleuteld is not None:
+            return self._ontsleuteld(z, z.samenvatting_versleuteld, zw.SAMENVATTING)
+        return self._in_de_klare(z, z.samenvatting)
+
+    def _reactie(self, z: Zienswijze) -> str:
+        """The answer's own text ("" when it has none)."""
+        if z.reactie_versleuteld is not None:
+            return self._ontsleuteld(z, z.reactie_versleuteld, zw.REACTIE)
+        return self._in_de_klare(z, z.antwoord["reactie"] or "")
+
+    def _als_dict(self, z: Zienswijze, volgnummer: int | None, teksten: dict[str, str]) -> dict:
         antwoord = None
         if z.antwoord is not None:
-            antwoord = {**z.antwoord,
-                        "volledig": stel_reactie_samen(z.antwoord["reactie"], z.antwoord["standaardreacties"], teksten)}
+            eigen = self._reactie(z)
+            antwoord = {**z.antwoord, "reactie": eigen,
+                        "volledig": stel_reactie_samen(eigen, z.antwoord["standaardreacties"], teksten)}
         return {
             "kenmerk": z.kenmerk,
             "zaaknummer": z.zaaknummer,
@@ -400,15 +458,16 @@ class ZienswijzeDienst(Dienst):
             "verzenddatum": z.verzenddatum,
             "vorm": z.vorm,
             "themas": z.themas,
-            "samenvatting": z.samenvatting,
+            "samenvatting": self._samenvatting(z),
             "ontvankelijk": z.ontvankelijk,
             "ontvankelijkheid": z.ontvankelijkheid,
             "verschoonbaar": z.verschoonbaar,
             "beantwoord": z.antwoord is not None,
             "antwoord": antwoord,
             "brieven": z.brieven,
-            "persoonsgegevens": ("geen" if z.indiener_ref is None
-                                 else "gewist" if z.indiener_gewist is not None else "versleuteld"),
+            # About the identity: given and encrypted, never given, or erased (with the texts of the zienswijze).
+            "persoonsgegevens": ("gewist" if z.indiener_gewist is not None
+                                 else "versleuteld" if z.identiteit_vastgelegd else "geen"),
             "indiener_gewist": z.indiener_gewist,
             "versie": z.version,
         }
@@ -425,3 +484,25 @@ def zienswijzen_beantwoord(c: Context) -> str | None:
         f"Zaak {c.onderwerp.zaaknummer} kan niet naar de besluitvorming: nog niet beantwoord: {namen}. "
         "Beantwoord eerst met 'zienswijze beantwoorden KENMERK …'."
     )
+
+
+_OUD = "niet meer getoond; vastgelegd vóór de versleuteling, dus in de gebeurtenissen nog leesbaar"
+
+
+def vergeet_persoon(kern, sleutel: str, reden: str, actor: str) -> dict | None:
+    """This part's kind of person for `avg vergeet` (workflow.avg, registered in workflow.delen):
+    the indiener of the zienswijze whose kenmerk is `sleutel` (e.g. 3261787-2). None when no
+    zienswijze has that kenmerk; refusals (no reason, already erased) are DomeinFout."""
+    kenmerk = sleutel.strip()
+    if not KENMERK.fullmatch(kenmerk) or not kern.bestaat(zw.zienswijze_id(kenmerk)):
+        return None
+    z = kern.laad(zw.zienswijze_id(kenmerk), f"Zienswijze {kenmerk} bestaat niet.")
+    gewist = ["identiteit (naam, adres, e-mail)"] if z.identiteit_vastgelegd else []
+    gewist.append("samenvatting" if z.samenvatting_versleuteld is not None else f"samenvatting ({_OUD})")
+    if z.reactie_versleuteld is not None:
+        gewist.append("eigen reactietekst")
+    elif z.antwoord is not None and z.antwoord["reactie"]:
+        gewist.append(f"eigen reactietekst ({_OUD})")
+    details = kern.dienst("zienswijzen").vergeet_indiener(kenmerk, reden=reden, actor=actor)
+    return {"soort": "indiener van zienswijze", "sleutel": kenmerk, "datum": details["indiener_gewist"]["datum"],
+            "gewist": gewist, "zienswijze": details}

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from domain.datums import nl_datum
 from tests.e2e.hart_van_zuid import (
     HVZ,
+    REACTIE_1,
+    SAMENVATTING_1,
     STANDAARDREACTIES,
     VOORSTEL,
     registreer_en_leg_ter_inzage,
@@ -127,11 +132,21 @@ def test_nota_is_anoniem_en_de_interne_versie_moet_expliciet_worden_gevraagd(zs)
         "griffier", "brieven aan indieners", "de interne nota zienswijzen d.d. 18 mei 2022")
     assert "PersoonsgegevensIngezien" not in zs("zienswijze", "toon", f"{HVZ}-2").stdout  # nothing to see there
 
-    # Erasure: the published nota is unchanged, the internal one says the data is gone.
+    # Erasure: the nota still renders, the same but for Indiener 1's samenvatting and own reactie text, where the
+    # erasure and its day stand; the internal one says so of the identity too.
     zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "Verzoek indiener (AVG art. 17)")
-    assert nota(zs).stdout == anoniem.stdout
+    gewist = f"[gewist op {nl_datum(date.today())}]"
+    na = nota(zs).stdout
+    assert na.split("### Indiener 2")[1] == anoniem.stdout.split("### Indiener 2")[1]
+    assert na.count(gewist) == 2 and SAMENVATTING_1[:60] not in na and REACTIE_1[:60] not in na
+    assert (f"*Samenvatting en kern van de zienswijze:*\n\n{gewist}\n\n*Reactie*\n\n{gewist}\n\n"
+            f"{STANDAARDREACTIES['VEREENIGING']}\n\n") in na
     intern = nota(zs, "--intern", "--actor", "griffier", "--reden", "controle").stdout
-    assert "Indiener: [gegevens gewist] (kenmerk 3261787-1)" in intern and NAAM not in intern
+    assert f"Indiener: {gewist} (kenmerk 3261787-1)" in intern and NAAM not in intern
+    structuur = zs.json("nota", HVZ, "--datum", "18-05-2022", "--voorstel", VOORSTEL)
+    assert [z["kop"] for z in structuur["hoofdstukken"][1]["zienswijzen"]] == [
+        "Indiener 1 d.d. 9 juli 2021", "Indiener 2 d.d. 9 juli 2021", "Indiener 3 d.d. 12 juli 2021"]
+    assert structuur["hoofdstukken"][2]["alineas"] == CONCLUSIE  # the counts are unchanged
 
 
 def test_concept_nota_en_een_zienswijze_die_tot_aanpassing_leidt(zs):

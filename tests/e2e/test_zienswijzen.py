@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from domain.datums import nl_datum
 from tests.e2e.hart_van_zuid import (
     HVZ,
+    STANDAARDREACTIES,
     beantwoord_seed,
     dien_seed_zienswijzen_in,
     opgeslagen_bytes,
@@ -295,8 +299,6 @@ def test_persoonsgegevens_staan_nooit_leesbaar_in_de_events_en_kunnen_worden_gew
     voor = stand(zs.db)
     fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", ok=False)
     assert fout.exit_code == 1 and "vraagt een reden" in fout.stderr
-    fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-2", "--reden", "AVG art. 17", ok=False)
-    assert fout.exit_code == 1 and "geen persoonsgegevens" in fout.stderr
     assert stand(zs.db) == voor
 
     z = zs.json("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "Verzoek van indiener (AVG art. 17)",
@@ -307,14 +309,14 @@ def test_persoonsgegevens_staan_nooit_leesbaar_in_de_events_en_kunnen_worden_gew
 
     # History replays, the identity is gone, the rest is intact.
     intern = zs.json("zienswijze", "toon", f"{HVZ}-1", "--intern", "--actor", "jurist", "--reden", "bezwaar")
-    assert intern["indiener"] == "[gegevens gewist]"
+    assert intern["indiener"] == f"[gewist op {nl_datum(date.today())}]"
     assert intern["aanduiding"] == "Indiener 1 d.d. 9 juli 2021" and intern["beantwoord"]
     assert [e["gebeurtenis"] for e in intern["geschiedenis"]] == [  # nothing left to see: no inzage recorded
         "Ingediend", "Beantwoord", "PersoonsgegevensIngezien", "PersoonsgegevensIngezien", "IndienerVergeten"]
     for gegeven in (NAAM, ADRES, EMAIL):
         assert gegeven.encode() not in opgeslagen_bytes(zs.db)
-    assert "[gegevens gewist]" in zs("zienswijze", "lijst", HVZ, "--intern", "--actor", "jurist",
-                                     "--reden", "bezwaar").stdout
+    assert "[gewist op " in zs("zienswijze", "lijst", HVZ, "--intern", "--actor", "jurist",
+                               "--reden", "bezwaar").stdout
     fout = zs("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "nogmaals", ok=False)
     assert fout.exit_code == 1 and "al gewist" in fout.stderr
 
@@ -377,6 +379,13 @@ def test_na_het_raadsbesluit_liggen_de_zienswijzen_vast_en_na_afsluiten_alles(zs
     assert zs("nota", HVZ, "--datum", "26-10-2022").stdout == nota
 
     # Erasure (AVG art. 17) stays possible: the archive keeps the zienswijze, not the person.
+    # The nota still renders: where Indiener 1's samenvatting and own reactie text stood, the erasure and its day;
+    # the standaardreacties the answer cited (shared texts) and everything else are unchanged.
     z = zs.json("zienswijze", "vergeet-indiener", f"{HVZ}-1", "--reden", "Verzoek indiener (AVG art. 17)")
     assert z["persoonsgegevens"] == "gewist"
-    assert zs("nota", HVZ, "--datum", "26-10-2022").stdout == nota
+    na = zs("nota", HVZ, "--datum", "26-10-2022").stdout
+    gewist = f"[gewist op {nl_datum(date.today())}]"
+    eerste, rest = na.split("### Indiener 2")
+    assert eerste.count(gewist) == 2 and "vertrouwensbeginsel" not in na and "renovatieplannen" not in na
+    assert STANDAARDREACTIES["HTC"] in eerste
+    assert rest == nota.split("### Indiener 2")[1]
