@@ -2,7 +2,7 @@
 
 Every command prints the raad's view afterwards (no candidate names or scores
 before the definitive award); `toon` and `tijdlijn` show everything only with
---vertrouwelijk, which is logged with the actor.
+--vertrouwelijk and a --reden, a look recorded on the aanbesteding with the actor.
 """
 
 from __future__ import annotations
@@ -472,10 +472,14 @@ def intrekken(omgeving, kenmerk, **algemeen):
 
 
 def vertrouwelijk_opties(f):
+    """--vertrouwelijk with who looks and why: the look is recorded on the aanbesteding before it is shown."""
+    f = click.option("--reden", default=None,
+                     help="Waarom u vertrouwelijke gegevens inziet; verplicht bij --vertrouwelijk, wordt vastgelegd.")(f)
     f = click.option("--actor", default=standaard_actor, show_default="$ZAAKSTROOM_ACTOR of OS-gebruiker",
-                     help="Wie kijkt (wordt gelogd bij --vertrouwelijk).")(f)
+                     help="Wie kijkt (wordt vastgelegd bij --vertrouwelijk).")(f)
     f = click.option("--vertrouwelijk", is_flag=True,
-                     help="Volledige weergave met namen en scores, voor de inkoper; wordt gelogd.")(f)
+                     help="Volledige weergave met namen en scores, voor de inkoper; vraagt --reden, wordt als "
+                          "gebeurtenis vastgelegd.")(f)
     return json_optie(f)
 
 
@@ -483,9 +487,10 @@ def vertrouwelijk_opties(f):
 @click.argument("kenmerk")
 @vertrouwelijk_opties
 @click.pass_obj
-def toon(omgeving, kenmerk, vertrouwelijk, actor, als_json):
+def toon(omgeving, kenmerk, vertrouwelijk, actor, reden, als_json):
     """Fase per perceel, data, standstill, contract en wat nu kan (namen alleen met --vertrouwelijk)."""
-    w = omgeving.dienst("aanbestedingen").aanbesteding_toon(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
+    w = omgeving.dienst("aanbestedingen").aanbesteding_toon(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor,
+                                                            reden=reden)
     if als_json:
         druk_json(w)
     else:
@@ -496,9 +501,10 @@ def toon(omgeving, kenmerk, vertrouwelijk, actor, als_json):
 @click.argument("kenmerk")
 @vertrouwelijk_opties
 @click.pass_obj
-def tijdlijn(omgeving, kenmerk, vertrouwelijk, actor, als_json):
+def tijdlijn(omgeving, kenmerk, vertrouwelijk, actor, reden, als_json):
     """Alle gebeurtenissen op datum (voor de raad: alleen fasen en data; volledig met --vertrouwelijk)."""
-    w = omgeving.dienst("aanbestedingen").aanbesteding_tijdlijn(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor)
+    w = omgeving.dienst("aanbestedingen").aanbesteding_tijdlijn(kenmerk, vertrouwelijk=vertrouwelijk, actor=actor,
+                                                                reden=reden)
     if als_json:
         druk_json(w)
     else:

@@ -13,11 +13,14 @@ from cli.uitvoer import aantal, druk_json, druk_regels, druk_zaak
 
 
 def _vertrouwelijk(f):
+    """--vertrouwelijk with who looks and why: the look is recorded on the aanbesteding before it is shown."""
+    f = click.option("--reden", default=None,
+                     help="Waarom u vertrouwelijke gegevens inziet; verplicht bij --vertrouwelijk, wordt vastgelegd.")(f)
     f = click.option("--actor", default=standaard_actor, show_default="$ZAAKSTROOM_ACTOR of OS-gebruiker",
-                     help="Wie kijkt (wordt gelogd bij --vertrouwelijk).")(f)
+                     help="Wie kijkt (wordt vastgelegd bij --vertrouwelijk).")(f)
     return click.option("--vertrouwelijk", is_flag=True,
-                        help="Aanbesteding: volledig, met namen, scores en redenen, voor de inkoper; wordt gelogd. "
-                             "Zonder: wat de raad mag zien.")(f)
+                        help="Aanbesteding: volledig, met namen, scores en redenen, voor de inkoper; vraagt --reden, "
+                             "wordt als gebeurtenis vastgelegd. Zonder: wat de raad mag zien.")(f)
 
 
 @click.group()
@@ -30,13 +33,13 @@ def audit() -> None:
 @_vertrouwelijk
 @json_optie
 @click.pass_obj
-def geschiedenis(omgeving, nummer, vertrouwelijk, actor, als_json):
+def geschiedenis(omgeving, nummer, vertrouwelijk, actor, reden, als_json):
     """Alle gebeurtenissen in de volgorde waarin ze zijn vastgelegd.
 
     Bij een zaak ook die van haar inspraakdossier, haar zienswijzen en de raadsagenda; bij een
     aanbesteding voor de raad alleen fasen en data, volledig met --vertrouwelijk.
     """
-    g = omgeving.dienst("audit").geschiedenis(nummer, vertrouwelijk=vertrouwelijk, actor=actor)
+    g = omgeving.dienst("audit").geschiedenis(nummer, vertrouwelijk=vertrouwelijk, actor=actor, reden=reden)
     if als_json:
         druk_json(g["regels"])
         return
@@ -69,10 +72,10 @@ def geschiedenis(omgeving, nummer, vertrouwelijk, actor, als_json):
 @_vertrouwelijk
 @json_optie
 @click.pass_obj
-def toon(omgeving, nummer, per, geregistreerd, vertrouwelijk, actor, als_json):
+def toon(omgeving, nummer, per, geregistreerd, vertrouwelijk, actor, reden, als_json):
     """De zaak of aanbesteding zoals die was op een dag, opnieuw opgebouwd uit de gebeurtenissen."""
     w = omgeving.dienst("audit").toon_per(nummer, per, geregistreerd=geregistreerd, vertrouwelijk=vertrouwelijk,
-                                          actor=actor)
+                                          actor=actor, reden=reden)
     if als_json:
         druk_json(w)
     elif w["soort"] == "zaak":

@@ -9,7 +9,9 @@ the aanbesteding itself knows, then record one event; `apply` is the only place
 state changes, so replaying history runs exactly the code the command ran.
 
 Candidate names and scores are in the events (the inkoper and the auditor need
-them); who may see them is decided in one place, domain.vertrouwelijkheid.
+them); who may see them is decided in one place, domain.vertrouwelijkheid. Who
+was shown them is recorded here: every look at the full view is an event
+(`VertrouwelijkIngezien`, with actor, day and the reason asked for).
 """
 
 from __future__ import annotations
@@ -399,6 +401,17 @@ class Aanbesteding(Aggregate):
         def apply(self, a: Aanbesteding) -> None:
             a.percelen[self.perceel].contract.afgezien[self.nummer] = self.datum
 
+    # --- who looked -----------------------------------------------------------------
+
+    class VertrouwelijkIngezien(Event):
+        """Someone was shown the confidential view (names, parties, scores, reasons), in `wat`: who,
+        on which day and why (Aanbestedingswet 2012 art. 2.57: what candidates give in confidence)."""
+
+        wat: str
+
+        def apply(self, a: Aanbesteding) -> None:
+            pass  # nothing about the aanbesteding changes: the event itself is the record
+
     # --- construction -------------------------------------------------------------
 
     @classmethod
@@ -662,6 +675,11 @@ class Aanbesteding(Aggregate):
             raise DomeinFout("Afzien van een optie vraagt een reden (--reden).")
         self.trigger_event(self.OptieVervallen, perceel=p.naam, nummer=nummer, actor=actor, datum=datum, reden=reden)
 
+    def registreer_inzage(self, *, wat: str, actor: str, datum: date, reden: str | None) -> None:
+        """Record that `actor` was shown the confidential view `wat`; the caller saves before showing it."""
+        controleer_inzage(actor, reden)
+        self.trigger_event(self.VertrouwelijkIngezien, wat=wat, actor=actor, datum=datum, reden=reden.strip())
+
     def _contract(self, p: Perceel, nummer: int, datum: date) -> Contract:
         c = p.contract
         if c is None:
@@ -676,3 +694,15 @@ class Aanbesteding(Aggregate):
                 f"{looptijd_tekst(c.looptijd_jaren, c.opties_jaren)}, met {opties}."
             )
         return c
+
+
+def controleer_inzage(actor: str | None, reden: str | None) -> None:
+    """Asked before anything is read: the full view needs who looks and why."""
+    if _leeg(actor):
+        raise DomeinFout("Vertrouwelijke gegevens van een aanbesteding inzien vraagt wie dat doet (--actor).")
+    if _leeg(reden):
+        raise DomeinFout(
+            "Vertrouwelijke gegevens van een aanbesteding inzien (--vertrouwelijk) vraagt een reden (--reden), bv. "
+            "\"beoordeling van de inschrijvingen\": wie namen, scores en redenen ziet en waarom, wordt bij de "
+            "aanbesteding vastgelegd."
+        )

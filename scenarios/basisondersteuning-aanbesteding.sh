@@ -88,4 +88,4 @@ zs aanbesteding stap $K starten --datum 01-01-2025 --actor contractmanager \
 
 show() { printf '\n$ zaakstroom %s\n' "$*"; zaakstroom "$@"; }
 show aanbesteding toon $K
-show aanbesteding tijdlijn $K --vertrouwelijk --actor contractmanager
+show aanbesteding tijdlijn $K --vertrouwelijk --actor contractmanager --reden "Controle van het dossier na de start van de opdracht"

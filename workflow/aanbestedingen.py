@@ -8,7 +8,10 @@ name the commands that record facts in that phase; an overgang's `voorwaarden`
 name the checks registered below (workflow.voorwaarden). The names this module
 uses are declared once (VEREIST) and checked against every procedure. Methods
 return the raad's view (domain.vertrouwelijkheid) unless the full view is asked
-for explicitly, and that request is logged.
+for explicitly (`vertrouwelijk`), with who asks and why: that look is recorded
+as an event on the aanbesteding (Aanbesteding.VertrouwelijkIngezien) and saved
+before the view is returned; without a reason, or when it cannot be recorded,
+nothing is shown. It is logged as well.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from domain.aanbesteding import (
     Aanbesteding,
     Perceel,
     aanbesteding_id,
+    controleer_inzage,
     looptijd_tekst,
 )
 from domain.datums import nl_datum
@@ -423,15 +427,18 @@ class AanbestedingDienst(Dienst):
     # --- queries -------------------------------------------------------------------------
 
     def aanbesteding_toon(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str,
-                          per: date | None = None, geregistreerd: bool = False) -> dict:
-        """The raad's view; the full view (names, scores) only when asked, and that is logged.
+                          reden: str | None = None, per: date | None = None, geregistreerd: bool = False) -> dict:
+        """The raad's view; the full view (names, scores) only when asked, with a reason: recorded.
 
         With `per`: as it was on that day, rebuilt from its events (domain.tijdreis.zoals_op; with
         `geregistreerd` from what had been recorded by then), and the raad's view of that day: names
         stay hidden when the definitive award came later.
         """
+        if vertrouwelijk:
+            controleer_inzage(actor, reden)
         if per is None:
-            return self._zichtbaar(self._ab_weergave(self._aanbesteding(kenmerk)), vertrouwelijk, actor, "toon")
+            a = self._aanbesteding(kenmerk)
+            return self._zichtbaar(self._ab_weergave(a), vertrouwelijk, actor, reden, "de volledige weergave", a)
         events = self.kern.gebeurtenissen(aanbesteding_id(kenmerk))
         if not events:
             raise DomeinFout(f"Aanbesteding {kenmerk} bestaat niet.")
@@ -443,17 +450,26 @@ class AanbestedingDienst(Dienst):
             )
         weergave = self._ab_weergave(stand.aggregate, per)
         weergave["gebeurtenissen_meegeteld"], weergave["gebeurtenissen_totaal"] = stand.meegeteld, stand.totaal
-        return self._zichtbaar(weergave, vertrouwelijk, actor, "toon --per")
+        wat = f"de volledige weergave per {nl_datum(per)}" + (" (naar vastlegging)" if geregistreerd else "")
+        return self._zichtbaar(weergave, vertrouwelijk, actor, reden, wat)
 
-    def aanbesteding_tijdlijn(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str) -> dict:
+    def aanbesteding_tijdlijn(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str,
+                              reden: str | None = None) -> dict:
         """Every event in the one audit line format (workflow.audit), by effective date."""
-        weergave = self._met_regels(self._aanbesteding(kenmerk))
+        if vertrouwelijk:
+            controleer_inzage(actor, reden)
+        a = self._aanbesteding(kenmerk)
+        weergave = self._met_regels(a)
         weergave["tijdlijn"].sort(key=lambda r: (r["datum"], r["volgnummer"]))
-        return self._zichtbaar(weergave, vertrouwelijk, actor, "tijdlijn")
+        return self._zichtbaar(weergave, vertrouwelijk, actor, reden, "de volledige tijdlijn", a)
 
-    def aanbesteding_geschiedenis(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str | None) -> dict:
+    def aanbesteding_geschiedenis(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str | None,
+                                  reden: str | None = None) -> dict:
         """Every event in the one audit line format (workflow.audit), in the order of recording."""
-        return self._zichtbaar(self._met_regels(self._aanbesteding(kenmerk)), vertrouwelijk, actor, "geschiedenis")
+        if vertrouwelijk:
+            controleer_inzage(actor, reden)
+        a = self._aanbesteding(kenmerk)
+        return self._zichtbaar(self._met_regels(a), vertrouwelijk, actor, reden, "de volledige geschiedenis", a)
 
     def _met_regels(self, a: Aanbesteding) -> dict:
         weergave = self._ab_weergave(a)
@@ -462,7 +478,11 @@ class AanbestedingDienst(Dienst):
         weergave["tijdlijn"] = [regel(e, bij, kader) for e in self.kern.gebeurtenissen(a.id)]
         return weergave
 
-    def _zichtbaar(self, weergave: dict, vertrouwelijk: bool, actor: str | None, wat: str) -> dict:
+    def _zichtbaar(self, weergave: dict, vertrouwelijk: bool, actor: str | None, reden: str | None, wat: str,
+                   a: Aanbesteding | None = None) -> dict:
+        """The raad's view of `weergave`, or the full view, once the look is saved as an event on `a`
+        (the aanbesteding as it is now; loaded when not given). The view shows the aanbesteding as it
+        was read, without this look: the next one shows it."""
         if not vertrouwelijk:
             raad = raadsweergave(weergave)
             if "tijdlijn" in raad:  # describe only what the raad may see of each line
@@ -470,9 +490,13 @@ class AanbestedingDienst(Dienst):
                 for r in raad["tijdlijn"]:
                     r["omschrijving"] = omschrijving(r, kader)
             return raad
-        # Who saw candidate names and scores before the award must be traceable; a warning
-        # so it is written at the default log level.
-        log.warning("aanbesteding.vertrouwelijk_ingezien", kenmerk=weergave["kenmerk"], actor=actor, weergave=wat)
+        # Who saw candidate names and scores must be traceable: an event an auditor reads in the history,
+        # saved before anything is shown (if saving fails, nothing is); and a warning in the log.
+        a = a or self._aanbesteding(weergave["kenmerk"])
+        a.registreer_inzage(wat=wat, actor=actor, datum=self.kern.vandaag(), reden=reden)
+        self.kern.bewaar(a, kenmerk=a.kenmerk, gebeurtenis="vertrouwelijk ingezien", actor=actor)
+        log.warning("aanbesteding.vertrouwelijk_ingezien", kenmerk=weergave["kenmerk"], actor=actor, reden=reden,
+                    weergave=wat)
         return weergave
 
     def _ab_weergave(self, a: Aanbesteding, per: date | None = None) -> dict:

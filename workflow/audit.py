@@ -499,6 +499,9 @@ _SOORTEN: dict[type, Soort] = {
     Aanbesteding.Geverifieerd: Soort("verificatie", "Verificatie", _verificatie),
     Aanbesteding.OptieUitgeoefend: Soort("optie uitgeoefend", lambda d: f"Optie {d.get('nummer')} uitgeoefend"),
     Aanbesteding.OptieVervallen: Soort("optie vervallen", lambda d: f"Optie {d.get('nummer')} niet uitgeoefend"),
+    # Not in the raad's view (no phase, not among its public facts): who looked is the inkoper's and auditor's.
+    Aanbesteding.VertrouwelijkIngezien: Soort("vertrouwelijk ingezien", "Vertrouwelijke gegevens ingezien",
+                                              lambda d, k: f"in {d['wat']}" if d.get("wat") else ""),
 }
 
 
@@ -612,11 +615,13 @@ def samengevoegd(*stromen: list[dict]) -> list[dict]:
 class AuditDienst(Dienst):
     """The history of a zaak or an aanbesteding in the one line format; a zaak as it was on a day."""
 
-    def geschiedenis(self, nummer: str, *, vertrouwelijk: bool = False, actor: str | None = None) -> dict:
+    def geschiedenis(self, nummer: str, *, vertrouwelijk: bool = False, actor: str | None = None,
+                     reden: str | None = None) -> dict:
         """Every event of zaak `nummer` (digits) or of aanbesteding `nummer` (its kenmerk), as lines.
 
         A zaaknummer is digits only; an aanbesteding's kenmerk may be digits too, so for digits
-        the zaak is tried first. The aanbesteding shows the raad's view unless `vertrouwelijk`.
+        the zaak is tried first. The aanbesteding shows the raad's view unless `vertrouwelijk` (with
+        `actor` and `reden`: the look is recorded on the aanbesteding first).
         """
         nummer = nummer.strip()
         if ZAAKNUMMER.fullmatch(nummer):
@@ -625,21 +630,21 @@ class AuditDienst(Dienst):
                 return self._zaak(nummer, events)
         if nummer and self.kern.gebeurtenissen(aanbesteding_id(nummer)):
             g = self.kern.dienst("aanbestedingen").aanbesteding_geschiedenis(
-                nummer, vertrouwelijk=vertrouwelijk, actor=actor)
+                nummer, vertrouwelijk=vertrouwelijk, actor=actor, reden=reden)
             return {"soort": "aanbesteding", "nummer": nummer, "titel": g["titel"],
                     "vertrouwelijk": g["vertrouwelijk"], "percelen": [p["perceel"] for p in g["percelen"]],
                     "regels": g["tijdlijn"]}
         raise self._onbekend(nummer)
 
     def toon_per(self, nummer: str, per: date, *, geregistreerd: bool = False, vertrouwelijk: bool = False,
-                 actor: str | None = None) -> dict:
+                 actor: str | None = None, reden: str | None = None) -> dict:
         """The zaak or aanbesteding as it was on `per`, rebuilt from its events (domain.tijdreis.zoals_op)."""
         nummer = nummer.strip()
         if ZAAKNUMMER.fullmatch(nummer) and self.kern.gebeurtenissen(zaak_id(nummer)):
             return {"soort": "zaak", **self.zaken.toon_per(nummer, per, geregistreerd=geregistreerd)}
         if nummer and self.kern.gebeurtenissen(aanbesteding_id(nummer)):
             w = self.kern.dienst("aanbestedingen").aanbesteding_toon(
-                nummer, vertrouwelijk=vertrouwelijk, actor=actor, per=per, geregistreerd=geregistreerd)
+                nummer, vertrouwelijk=vertrouwelijk, actor=actor, reden=reden, per=per, geregistreerd=geregistreerd)
             return {"soort": "aanbesteding", **w}
         raise self._onbekend(nummer)
 

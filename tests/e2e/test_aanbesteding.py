@@ -58,12 +58,18 @@ def tot_standstill(zs, kenmerk=K, **kw):
     zs("aanbesteding", "gunningsbeslissing", kenmerk, "--winnaar", WIJKRACHT, "--datum", "06-09-2024")
 
 
+INZAGE = ("--vertrouwelijk", "--reden", "dossiercontrole")  # every full view is asked for with a reason
+
+
 def volledig(zs, kenmerk=K):
-    return zs.json("aanbesteding", "toon", kenmerk, "--vertrouwelijk")
+    return zs.json("aanbesteding", "toon", kenmerk, *INZAGE)
 
 
 def geschiedenis(zs, kenmerk=K):
-    return zs.json("aanbesteding", "tijdlijn", kenmerk, "--vertrouwelijk")["tijdlijn"]
+    """The facts of the aanbesteding, in full: without the looks recorded by asking for them (this one's
+    is saved after the view was read, so the next call would count it)."""
+    return [r for r in zs.json("aanbesteding", "tijdlijn", kenmerk, *INZAGE)["tijdlijn"]
+            if r["soort"] != "VertrouwelijkIngezien"]
 
 
 # --- the seed tender ---------------------------------------------------------------------------
@@ -125,7 +131,7 @@ def test_voor_de_gunning_ziet_de_raad_geen_namen_en_vertrouwelijk_inzien_wordt_g
         K, "standstill", "2024-09-26", 1)
     assert "winnaar" not in rij
 
-    gezien = zs("aanbesteding", "toon", K, "--vertrouwelijk", "--actor", "inkoper.jansen")
+    gezien = zs("aanbesteding", "toon", K, *INZAGE, "--actor", "inkoper.jansen")
     assert WIJKRACHT in gezien.stdout and "Zorgcombinatie Twente: afgewezen" in gezien.stdout
     assert "aanbesteding.vertrouwelijk_ingezien" in gezien.stderr and "inkoper.jansen" in gezien.stderr
 
@@ -134,6 +140,27 @@ def test_voor_de_gunning_ziet_de_raad_geen_namen_en_vertrouwelijk_inzien_wordt_g
     assert (rij["fase"], rij["winnaar"]) == ("gegund", WIJKRACHT)
     na = zs("aanbesteding", "toon", K, "--json").stdout
     assert WIJKRACHT in na and "Zorgcombinatie" not in na and "87.5" not in na
+
+
+def test_een_inzage_die_niet_kan_worden_vastgelegd_toont_niets(zs, monkeypatch):
+    """The look is saved before the full view is returned: when saving fails, nothing is shown."""
+    from domain.fouten import DomeinFout
+    from workflow.kern import Kern
+
+    tot_standstill(zs)
+
+    def mislukt(self, *aggregates, **context):
+        raise DomeinFout("Dit is intussen door een ander gewijzigd; bekijk de stand en probeer opnieuw.")
+
+    monkeypatch.setattr(Kern, "bewaar", mislukt)
+    for commando in (("aanbesteding", "toon", K), ("aanbesteding", "tijdlijn", K), ("audit", "geschiedenis", K),
+                     ("audit", "toon", K, "--per", "10-09-2024")):
+        fout = zs(*commando, *INZAGE, ok=False)
+        assert fout.exit_code == 1 and fout.stdout == "" and WIJKRACHT not in fout.output, commando
+        assert "door een ander gewijzigd" in fout.stderr
+    monkeypatch.undo()
+    assert not [r for r in zs.json("aanbesteding", "tijdlijn", K, *INZAGE)["tijdlijn"]
+                if r["soort"] == "VertrouwelijkIngezien"]
 
 
 # --- refusals: a message, and nothing written ----------------------------------------------------

@@ -95,28 +95,55 @@ def test_geschiedenis_en_stand_van_een_aanbesteding_binnen_de_vertrouwelijkheid(
     assert [r["label"] for r in regels][:3] == ["Aanbesteding geregistreerd", "Marktconsultatie starten",
                                                 "Marktconsultatie"]
 
-    volledig = zs("audit", "geschiedenis", K, "--vertrouwelijk", "--actor", "inkoper")
+    # The full view needs a reason; without one nothing is shown and nothing is recorded.
+    for commando in (("audit", "geschiedenis", K), ("audit", "toon", K, "--per", "10-09-2024"),
+                     ("aanbesteding", "toon", K), ("aanbesteding", "tijdlijn", K)):
+        for reden in ((), ("--reden", "  ")):
+            fout = zs(*commando, "--vertrouwelijk", "--actor", "inkoper", *reden, ok=False)
+            assert fout.exit_code == 1 and fout.stdout == ""
+            assert ("Vertrouwelijke gegevens van een aanbesteding inzien (--vertrouwelijk) vraagt een reden "
+                    "(--reden)") in fout.stderr
+            assert WIJKRACHT not in fout.output
+    assert len(zs.json("audit", "geschiedenis", K)) == len(regels)
+
+    volledig = zs("audit", "geschiedenis", K, "--vertrouwelijk", "--actor", "inkoper", "--reden", "Controle VIC")
     assert "aanbesteding.vertrouwelijk_ingezien" in volledig.stderr and "inkoper" in volledig.stderr
     assert ("Toegelaten tot de dialoog — aanbesteding HGL-BO-2023\n"
             "     Wijkracht Hengelo; selectiescore 87,5\n") in volledig.stdout
     assert "Aanmelding afgewezen — aanbesteding HGL-BO-2023\n     Zorgcombinatie Twente\n" in volledig.stdout
     assert "reden: Voldoet niet aan alle eisen" in volledig.stdout
-    # The timeline is the same lines, by effective date instead of by recording.
-    geschiedenis = zs.json("audit", "geschiedenis", K, "--vertrouwelijk")
-    tijdlijn = zs.json("aanbesteding", "tijdlijn", K, "--vertrouwelijk")["tijdlijn"]
-    assert sorted(tijdlijn, key=lambda r: r["volgnummer"]) == geschiedenis
+    # Who looked, when and why is an event of the aanbesteding: the next full history shows it, the raad's not.
+    geschiedenis = zs.json("audit", "geschiedenis", K, "--vertrouwelijk", "--actor", "accountant",
+                           "--reden", "Jaarrekeningcontrole 2024")
+    [inzage] = [r for r in geschiedenis if r["soort"] == "VertrouwelijkIngezien"]
+    assert (inzage["label"], inzage["omschrijving"], inzage["actor"], inzage["reden"], inzage["gebeurtenis"]) == (
+        "Vertrouwelijke gegevens ingezien", "in de volledige geschiedenis", "inkoper", "Controle VIC",
+        "vertrouwelijk ingezien")
+    assert len(zs.json("audit", "geschiedenis", K)) == len(regels)
+    assert "Vertrouwelijke gegevens ingezien" not in zs("audit", "geschiedenis", K).stdout
+    # The timeline is the same lines, by effective date instead of by recording (it also shows the look just made).
+    tijdlijn = zs.json("aanbesteding", "tijdlijn", K, "--vertrouwelijk", "--reden", "Controle VIC")["tijdlijn"]
+    assert [r for r in sorted(tijdlijn, key=lambda r: r["volgnummer"])][:-1] == geschiedenis
+    assert (tijdlijn[-1]["actor"], tijdlijn[-1]["omschrijving"]) == ("accountant", "in de volledige geschiedenis")
 
     # As it stood during the standstill: no winner for the raad yet; the inkoper sees who would win.
+    # The looks were recorded today, so they count in the total, not in the stand of that day.
     toen = zs.json("audit", "toon", K, "--per", "10-09-2024")
     [p] = toen["percelen"]
     assert (toen["soort"], p["fase"], p["gunning_definitief"], "winnaar" in p) == (
         "aanbesteding", "standstill", False, False)
-    assert (toen["per"], toen["gebeurtenissen_meegeteld"], toen["gebeurtenissen_totaal"]) == ("2024-09-10", 21, 22)
+    assert (toen["per"], toen["gebeurtenissen_meegeteld"], toen["gebeurtenissen_totaal"]) == ("2024-09-10", 21, 25)
     tekst = zs("audit", "toon", K, "--per", "10-09-2024").stdout
-    assert "Stand per      10 september 2024 (21 van 22 gebeurtenissen)" in tekst
+    assert "Stand per      10 september 2024 (21 van 25 gebeurtenissen)" in tekst
     assert "Gunningsbeslissing verzonden, standstilltermijn [standstill] sinds 6 september 2024" in tekst
     assert WIJKRACHT not in tekst and "87,5" not in tekst
-    assert WIJKRACHT in zs("audit", "toon", K, "--per", "10-09-2024", "--vertrouwelijk").stdout
+    toen = zs("audit", "toon", K, "--per", "10-09-2024", "--vertrouwelijk", "--reden", "Bezwaar Zorgcombinatie",
+              "--actor", "jurist")
+    assert WIJKRACHT in toen.stdout
+    [inzage] = [r for r in zs.json("audit", "geschiedenis", K, "--vertrouwelijk", "--reden", "Controle VIC")
+                if r["soort"] == "VertrouwelijkIngezien" and r["actor"] == "jurist"]
+    assert (inzage["omschrijving"], inzage["reden"]) == ("in de volledige weergave per 10 september 2024",
+                                                         "Bezwaar Zorgcombinatie")
     [na] = zs.json("audit", "toon", K, "--per", "27-09-2024")["percelen"]
     assert (na["fase"], na["winnaar"]) == ("gegund", WIJKRACHT)
     voor = zs("audit", "toon", K, "--per", "01-01-2020", ok=False)
@@ -135,3 +162,30 @@ def test_zaaknummer_of_kenmerk_en_een_duidelijke_melding_als_het_geen_van_beide_
     seed(zs)
     fout = zs("audit", "geschiedenis", f"{HVZ}-2", ok=False)
     assert "3261787-2 is het kenmerk van een zienswijze; de geschiedenis staat bij zaak 3261787" in fout.stderr
+
+
+def test_elke_inzage_van_persoonsgegevens_staat_in_de_geschiedenis_met_wie_en_waarom(zs):
+    """zienswijze toon/lijst --intern and nota --intern: each look at an identity is an event on the
+    zienswijze, recorded before the identity is shown; without a reason nothing is shown or recorded."""
+    seed(zs, "--naam", NAAM)
+    voor = len(zs.json("audit", "geschiedenis", HVZ))
+    for commando in (("zienswijze", "toon", f"{HVZ}-1"), ("zienswijze", "lijst", HVZ),
+                     ("nota", HVZ, "--datum", "18-05-2022")):
+        fout = zs(*commando, "--intern", "--actor", "griffier", ok=False)
+        assert fout.exit_code == 1 and NAAM not in fout.output and "vraagt een reden (--reden)" in fout.stderr
+    assert len(zs.json("audit", "geschiedenis", HVZ)) == voor
+
+    for commando, reden in ((("zienswijze", "toon", f"{HVZ}-1"), "bezwaarschrift"),
+                            (("zienswijze", "lijst", HVZ), "brieven aan de indieners"),
+                            (("nota", HVZ, "--datum", "18-05-2022"), "interne nota voor de raadsgriffie")):
+        assert NAAM in zs(*commando, "--intern", "--actor", "griffier", "--reden", reden).stdout
+    inzagen = [(r["bij"], r["label"], r["omschrijving"], r["actor"], r["reden"])
+               for r in zs.json("audit", "geschiedenis", HVZ) if r["gebeurtenis"] == "persoonsgegevens ingezien"]
+    assert inzagen == [
+        ("zienswijze 3261787-1", "Persoonsgegevens van de indiener ingezien", "in de zienswijze", "griffier",
+         "bezwaarschrift"),
+        ("zienswijze 3261787-1", "Persoonsgegevens van de indiener ingezien",
+         "in de lijst van zienswijzen van zaak 3261787", "griffier", "brieven aan de indieners"),
+        ("zienswijze 3261787-1", "Persoonsgegevens van de indiener ingezien",
+         "in de interne nota zienswijzen d.d. 18 mei 2022", "griffier", "interne nota voor de raadsgriffie"),
+    ]

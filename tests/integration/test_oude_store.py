@@ -99,7 +99,8 @@ def test_de_oude_store_toont_wat_de_oude_code_toonde(oude_store):
         assert _json(app.dienst("zienswijzen").inspraak("3261787", per=date(2022, 5, 18))) == verwacht["inspraak"]
         assert _json(app.dienst("advies").advies_toon("3317818")) == verwacht["advies"]
         assert _json(app.dienst("besluitvorming").raad_agenda(date(2022, 10, 26))) == verwacht["raadsagenda"]
-        assert _json(app.dienst("aanbestedingen").aanbesteding_toon("HGL-BO-2023", vertrouwelijk=True, actor="test")) \
+        assert _json(app.dienst("aanbestedingen").aanbesteding_toon("HGL-BO-2023", vertrouwelijk=True, actor="test",
+                                                                    reden="test van de oude store")) \
             == verwacht["aanbesteding"]
     finally:
         app.close()
