@@ -31,6 +31,7 @@ DELEN: tuple[Deel, ...] = (
     Deel("advies", "workflow.advies:AdviesDienst", {"advies": "cli.advies:advies"}),
     Deel("aanbestedingen", "workflow.aanbestedingen:AanbestedingDienst",
          {"aanbesteding": "cli.aanbesteding:aanbesteding"}),
+    Deel("overdrachten", "workflow.overdrachten:OverdrachtDienst", {"overgang": "cli.overgang:overgang"}),
     Deel("projecties", "", {"projecties": "cli.projecties:projecties", "rapport": "cli.rapport:rapport"}),
 )
 
