@@ -1,0 +1,380 @@
+"""The overgangsjaar monitor and signal list: read from the projection only, with plain SQL.
+
+`overgang monitor` and `overgang signalen` run as a fresh process on a population of
+100,000 clients, so this module imports neither eventsourcing nor transitions nor
+SQLAlchemy (whose import alone costs two to three times the bare start-up of the CLI):
+it talks to the database through the driver (sqlite3, or psycopg for PostgreSQL) and
+keeps its SQL portable. Table and column names are those of
+projections/overdracht_models.py (checked by the tests against the models).
+
+Everything is counted as of a day (`per`) from the effective dates in the projection:
+transferred means transferred on or before `per`; the rule (R1/R2/R3) and the planned
+overgangsdatum are the current ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from store.config import Opslag
+
+# The event store's own tables (eventsourcing 9.5, store.events.STORE_NAME = "zaakstroom"): only
+# to see whether the projection is behind, without importing the library.
+_LAATSTE_SQLITE = "SELECT MAX(rowid) FROM stored_events"
+_LAATSTE_POSTGRES = "SELECT MAX(notification_id) FROM public.zaakstroom_events"
+PROJECTIE = "overdrachten"
+
+SIGNAALSOORTEN = {
+    "jaar_verstreken": "niet overgedragen in het overgangsjaar",
+    "overgangsdatum_verstreken": "overgangsdatum verstreken, niet overgedragen",
+    "zonder_vervolg": "R1-indicatie beëindigd zonder vervolg",
+    "wacht_op_toestemming": "wacht te lang op toestemming",
+    "einde_jaar_nadert": "niet overgedragen, einde overgangsjaar nadert",
+}
+
+
+class Lezer:
+    """One connection to the store, for reading; dates and booleans as the driver gives them."""
+
+    def __init__(self, opslag: Opslag) -> None:
+        self.postgres = opslag.is_postgres
+        self.conn = None
+        if self.postgres:
+            import psycopg
+
+            env = opslag.eventsourcing_env()
+            self.conn = psycopg.connect(
+                dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
+                user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"] or None,
+                connect_timeout=int(env["POSTGRES_CONNECT_TIMEOUT"]),
+            )
+        elif opslag.sqlite_pad.exists():
+            self.conn = sqlite3.connect(opslag.sqlite_pad, timeout=30)
+
+    def __enter__(self) -> Lezer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.conn is not None:
+            self.conn.close()
+
+    def rijen(self, sql: str, **params) -> list[tuple]:
+        if self.conn is None:
+            return []
+        if self.postgres:
+            sql = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", sql)
+        else:
+            params = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()}
+        cur = self.conn.execute(sql, params)
+        rijen = cur.fetchall()
+        if self.postgres:
+            self.conn.rollback()  # read only; end the transaction psycopg opened
+        return rijen
+
+    def maand(self, kolom: str) -> str:
+        return f"to_char({kolom}, 'YYYY-MM')" if self.postgres else f"substr({kolom}, 1, 7)"
+
+    def heeft_tabel(self, naam: str) -> bool:
+        if self.conn is None:
+            return False
+        if self.postgres:
+            return bool(self.rijen("SELECT to_regclass(:naam) IS NOT NULL", naam=f"public.{naam}")[0][0])
+        return bool(self.rijen("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :naam", naam=naam)[0][0])
+
+    def achterstand(self) -> int:
+        """How many notifications the overdrachten projection is behind the event log (0: up to date)."""
+        if self.conn is None or not self.heeft_tabel("zaakstroom_events" if self.postgres else "stored_events"):
+            return 0
+        laatste = self.rijen(_LAATSTE_POSTGRES if self.postgres else _LAATSTE_SQLITE)[0][0] or 0
+        if not self.heeft_tabel("projectie_posities") or not self.heeft_tabel("clientoverdrachten"):
+            return laatste
+        positie = self.rijen("SELECT positie FROM projectie_posities WHERE naam = :naam", naam=PROJECTIE)
+        return max(laatste - (positie[0][0] if positie else 0), 0)
+
+
+def _d(waarde) -> date | None:
+    if waarde is None or isinstance(waarde, date):
+        return waarde
+    return date.fromisoformat(str(waarde)[:10])
+
+
+@dataclass(frozen=True)
+class Jaar:
+    jaar: int
+    start: date
+    einde: date
+    ontvangende_aanbieder: str
+    waarschuwing_dagen: int
+    synthetisch: bool
+    aanbieders: int
+
+    @property
+    def venster(self) -> date:
+        """The first day of the warning window before the end of the year."""
+        return self.einde - timedelta(days=self.waarschuwing_dagen)
+
+
+def jaren(lezer: Lezer, jaar: int | None = None) -> list[Jaar]:
+    if not lezer.heeft_tabel("overgangsjaren"):
+        return []
+    sql = ("SELECT jaar, start, einde, ontvangende_aanbieder, waarschuwing_dagen, synthetisch, latende_aanbieders "
+           "FROM overgangsjaren" + (" WHERE jaar = :jaar" if jaar is not None else "") + " ORDER BY jaar")
+    uit = []
+    for j, start, einde, ontvangend, dagen, synth, aanbieders in lezer.rijen(sql, jaar=jaar):
+        n = len(aanbieders if isinstance(aanbieders, list) else json.loads(aanbieders))
+        uit.append(Jaar(j, _d(start), _d(einde), ontvangend, dagen, bool(synth), n))
+    return uit
+
+
+# --- the signal list -------------------------------------------------------------------------------
+
+# A transfer still open for R2 on day :per (not transferred, not dropped out by then).
+_R2_OPEN = ("o.regel = 'R2' AND (o.overgedragen_op IS NULL OR o.overgedragen_op > :per) "
+            "AND (o.uitgevallen_op IS NULL OR o.uitgevallen_op > :per)")
+_NIET_UITGEVALLEN = "(o.uitgevallen_op IS NULL OR o.uitgevallen_op > :per)"
+
+
+def signalen(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int | None = None) -> list[dict]:
+    """Every client at risk on `per`, the worst first; the pseudonym decrypted with the client's
+    key (joined from the key table in the same query), never stored in the clear."""
+    from store.person_keys import ontsleutel_met
+
+    uit = []
+    for j in jaren(lezer, jaar):
+        drempel = per - timedelta(days=toestemming_dagen)
+        sql = f"""
+            SELECT o.regel, o.wet, o.product, o.latende_aanbieder, o.status, o.einddatum, o.overgangsdatum,
+                   o.toestemming, o.toestemming_sinds, o.sleutel_id, o.client_versleuteld, k.sleutel,
+                   CASE WHEN {_R2_OPEN} THEN 1 ELSE 0 END AS r2_open
+            FROM clientoverdrachten o
+            LEFT JOIN persoonsgegevens_sleutels k ON k.sleutel_id = o.sleutel_id
+            WHERE o.jaar = :jaar AND o.gewist IS NULL AND (
+                ({_R2_OPEN} AND (o.overgangsdatum < :per OR :per >= :venster))
+                OR (o.regel = 'R1' AND o.einddatum < :per AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN})
+                OR (o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel AND {_R2_OPEN}))
+        """
+        for (regel, wet, product, aanbieder, status, einddatum, overgangsdatum, toestemming, sinds, sleutel_id,
+             versleuteld, sleutel, r2_open) in lezer.rijen(sql, jaar=j.jaar, per=per, venster=j.venster,
+                                                           drempel=drempel):
+            einddatum, overgangsdatum, sinds = _d(einddatum), _d(overgangsdatum), _d(sinds)
+            soorten = []
+            if r2_open:
+                if per > j.einde:
+                    soorten.append({"soort": "jaar_verstreken", "sinds": j.einde + timedelta(days=1),
+                                    "toelichting": f"niet overgedragen in het overgangsjaar (einde {_nl(j.einde)})"})
+                if overgangsdatum and overgangsdatum < per:
+                    soorten.append({"soort": "overgangsdatum_verstreken", "sinds": overgangsdatum + timedelta(days=1),
+                                    "toelichting": f"overgangsdatum {_nl(overgangsdatum)} verstreken, "
+                                                   f"{(per - overgangsdatum).days} dagen niet overgedragen"})
+                if toestemming == "gevraagd" and sinds and sinds < drempel:
+                    soorten.append({"soort": "wacht_op_toestemming", "sinds": sinds,
+                                    "toelichting": f"wacht {(per - sinds).days} dagen op toestemming "
+                                                   f"(gevraagd {_nl(sinds)})"})
+                if j.venster <= per <= j.einde:
+                    soorten.append({"soort": "einde_jaar_nadert", "sinds": j.venster,
+                                    "toelichting": f"nog niet overgedragen, {(j.einde - per).days} dagen voor het "
+                                                   f"einde van het overgangsjaar"})
+            elif regel == "R1" and einddatum < per:
+                soorten.append({"soort": "zonder_vervolg", "sinds": einddatum + timedelta(days=1),
+                                "toelichting": f"indicatie eindigde {_nl(einddatum)} zonder vastgelegd vervolg"})
+            if not soorten:
+                continue
+            pseudoniem = ontsleutel_met(sleutel, sleutel_id, versleuteld)
+            uit.append({
+                "jaar": j.jaar, "client": pseudoniem["client"] if pseudoniem else "[gegevens gewist]",
+                "regel": regel, "wet": wet, "product": product, "latende_aanbieder": aanbieder, "status": status,
+                "einddatum": einddatum, "overgangsdatum": overgangsdatum, "signalen": soorten,
+            })
+    volgorde = list(SIGNAALSOORTEN)
+    uit.sort(key=lambda r: (min(volgorde.index(s["soort"]) for s in r["signalen"]),
+                            min(s["sinds"] for s in r["signalen"]), r["client"]))
+    return uit
+
+
+def _nl(d: date) -> str:
+    from domain.datums import nl_datum
+
+    return nl_datum(d)
+
+
+# --- the monitor -----------------------------------------------------------------------------------
+
+_MATEN = {
+    # name: SQL expression summed per (regel, wet, latende aanbieder); :per is the peildatum
+    "aantal": "1 = 1",
+    "overgedragen": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per",
+    "uitgevallen": "o.uitgevallen_op IS NOT NULL AND o.uitgevallen_op <= :per",
+    "r2_open": _R2_OPEN,
+    "r1_lopend": f"o.regel = 'R1' AND o.einddatum >= :per AND {_NIET_UITGEVALLEN}",
+    "r1_beeindigd": f"o.regel = 'R1' AND o.einddatum < :per AND {_NIET_UITGEVALLEN}",
+    "r1_naar_basis": f"o.regel = 'R1' AND o.einddatum < :per AND o.vervolg = 'basisondersteuning' AND {_NIET_UITGEVALLEN}",
+    "r1_zonder_vervolg": f"o.regel = 'R1' AND o.einddatum < :per AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN}",
+    "r3_gestart": "o.regel = 'R3' AND o.indicatie_start <= :per",
+    "r3_nog_niet": "o.regel = 'R3' AND o.indicatie_start > :per",
+    "datum_gewijzigd": "o.datum_wijzigingen > 0",
+    "datum_wijzigingen": None,  # a sum of the column, not a count
+    "einddatum_gewijzigd": "o.einddatum_wijzigingen > 0",
+    "r1_naar_r2": None,
+    "r2_naar_r1": None,
+    "toestemming_gegeven": f"{_R2_OPEN} AND o.toestemming = 'gegeven'",
+    "toestemming_gevraagd": f"{_R2_OPEN} AND o.toestemming = 'gevraagd'",
+    "toestemming_geweigerd": f"{_R2_OPEN} AND o.toestemming = 'geweigerd'",
+    "toestemming_onbekend": f"{_R2_OPEN} AND o.toestemming IS NULL",
+    "zonder_dossier": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per AND o.dossier_overgedragen = :nee",
+    "met_dossier": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per AND o.dossier_overgedragen = :ja",
+    "overgangsdatum_verstreken": f"{_R2_OPEN} AND o.overgangsdatum < :per",
+    "wacht_op_toestemming": f"{_R2_OPEN} AND o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel",
+    "gewist": "o.gewist IS NOT NULL",
+}
+
+
+def _som(naam: str, expressie: str | None) -> str:
+    if expressie is None:
+        return f"SUM(o.{naam}) AS {naam}"
+    return f"SUM(CASE WHEN {expressie} THEN 1 ELSE 0 END) AS {naam}"
+
+
+def monitor(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int | None = None) -> list[dict]:
+    """The factsheet numbers per overgangsjaar: per rule, per latende aanbieder, per month,
+    adjusted dates, consent, who delivers (P×Q by the latende aanbieders under overgangsrecht vs
+    the lump sum of the ontvangende aanbieder), and the risks."""
+    uit = []
+    for j in jaren(lezer, jaar):
+        params = dict(jaar=j.jaar, per=per, drempel=per - timedelta(days=toestemming_dagen), ja=True, nee=False)
+        sql = (f"SELECT o.regel, o.wet, COALESCE(o.latende_aanbieder, '') AS aanbieder, "
+               f"{', '.join(_som(n, e) for n, e in _MATEN.items())} "
+               "FROM clientoverdrachten o WHERE o.jaar = :jaar GROUP BY o.regel, o.wet, COALESCE(o.latende_aanbieder, '')")
+        groepen = [(regel, wet, aanbieder, dict(zip(_MATEN, (int(x or 0) for x in waarden))))
+                   for regel, wet, aanbieder, *waarden in lezer.rijen(sql, **params)]
+        uit.append(_factsheet(lezer, j, per, toestemming_dagen, groepen))
+    return uit
+
+
+def _optel(groepen, sleutel) -> dict:
+    totaal: dict = {}
+    for regel, wet, aanbieder, maten in groepen:
+        k = sleutel(regel, wet, aanbieder)
+        if k is None:
+            continue
+        doel = totaal.setdefault(k, dict.fromkeys(_MATEN, 0))
+        for naam, waarde in maten.items():
+            doel[naam] += waarde
+    return totaal
+
+
+def _factsheet(lezer: Lezer, j: Jaar, per: date, toestemming_dagen: int, groepen) -> dict:
+    alles = _optel(groepen, lambda r, w, a: "totaal").get("totaal", dict.fromkeys(_MATEN, 0))
+    per_regel = _optel(groepen, lambda r, w, a: r)
+    per_wet = _optel(groepen, lambda r, w, a: w)
+    per_aanbieder = _optel(groepen, lambda r, w, a: a or None)
+    nul = dict.fromkeys(_MATEN, 0)
+    r1, r2, r3 = (per_regel.get(r, nul) for r in ("R1", "R2", "R3"))
+    return {
+        "jaar": j.jaar, "start": j.start, "einde": j.einde, "per": per, "synthetisch": j.synthetisch,
+        "ontvangende_aanbieder": j.ontvangende_aanbieder, "latende_aanbieders": j.aanbieders,
+        "clienten": alles["aantal"], "gewist": alles["gewist"],
+        "per_regel": {r: {"aantal": m["aantal"], "overgedragen": m["overgedragen"], "uitgevallen": m["uitgevallen"],
+                          "nog_niet_over": m["r2_open"], "lopend_r1": m["r1_lopend"], "beeindigd_r1": m["r1_beeindigd"]}
+                      for r, m in sorted(per_regel.items())},
+        "per_wet": {w: {"aantal": m["aantal"], "R2_overgedragen": m["overgedragen"], "R2_nog_niet_over": m["r2_open"]}
+                    for w, m in sorted(per_wet.items())},
+        "per_aanbieder": [
+            {"aanbieder": a, "R1": per_regel_van(groepen, a, "R1"), "R1_lopend": m["r1_lopend"],
+             "R2": per_regel_van(groepen, a, "R2"), "R2_overgedragen": m["overgedragen"], "R2_nog_niet_over": m["r2_open"],
+             "uitgevallen": m["uitgevallen"], "overgangsdatum_verstreken": m["overgangsdatum_verstreken"]}
+            for a, m in sorted(per_aanbieder.items())
+        ],
+        "per_maand": _per_maand(lezer, j, per),
+        "aangepast": {"overgangsdatum_gewijzigd_clienten": alles["datum_gewijzigd"],
+                      "overgangsdatum_wijzigingen": alles["datum_wijzigingen"],
+                      "indicatie_gewijzigd_clienten": alles["einddatum_gewijzigd"],
+                      "heringedeeld_r1_naar_r2": alles["r1_naar_r2"], "heringedeeld_r2_naar_r1": alles["r2_naar_r1"]},
+        "toestemming": {
+            "nog_niet_over_per_wet": {w: {"gegeven": m["toestemming_gegeven"], "gevraagd": m["toestemming_gevraagd"],
+                                          "geweigerd": m["toestemming_geweigerd"], "onbekend": m["toestemming_onbekend"]}
+                                      for w, m in sorted(per_wet.items())},
+            "overgedragen_met_dossier": alles["met_dossier"], "overgedragen_zonder_dossier": alles["zonder_dossier"],
+            "wmo_zonder_toestemming_nog_niet_over": per_wet.get("wmo", nul)["r2_open"]
+            - per_wet.get("wmo", nul)["toestemming_gegeven"],
+        },
+        "levering": {
+            "pxq": {"R1_lopend": r1["r1_lopend"], "R2_nog_niet_over": r2["r2_open"],
+                    "totaal": r1["r1_lopend"] + r2["r2_open"]},
+            "lumpsum": {"R2_overgedragen": r2["overgedragen"], "R3": r3["r3_gestart"],
+                        "R1_na_einddatum_basisondersteuning": r1["r1_naar_basis"],
+                        "totaal": r2["overgedragen"] + r3["r3_gestart"] + r1["r1_naar_basis"]},
+            "geen": {"uitgevallen": alles["uitgevallen"], "R1_beeindigd_overig": r1["r1_beeindigd"] - r1["r1_naar_basis"],
+                     "R3_nog_niet_gestart": r3["r3_nog_niet"]},
+        },
+        "risico": {
+            "overgangsdatum_verstreken": alles["overgangsdatum_verstreken"],
+            "r1_zonder_vervolg": r1["r1_zonder_vervolg"],
+            "wacht_op_toestemming": alles["wacht_op_toestemming"], "toestemming_dagen": toestemming_dagen,
+            "einde_jaar_nadert": r2["r2_open"] if j.venster <= per <= j.einde else 0,
+            "niet_over_in_jaar": r2["r2_open"] if per > j.einde else 0,
+            "waarschuwing_vanaf": j.venster,
+        },
+    }
+
+
+def per_regel_van(groepen, aanbieder: str, regel: str) -> int:
+    return sum(m["aantal"] for r, _, a, m in groepen if a == aanbieder and r == regel)
+
+
+def _per_maand(lezer: Lezer, j: Jaar, per: date) -> list[dict]:
+    """Per month of the year: R2 planned (current plan), transferred and dropped out that month
+    (up to `per`), and how many R2 clients were still to go at the end of the month."""
+    sql = f"""
+        SELECT 'gepland', {lezer.maand('overgangsdatum')}, COUNT(*) FROM clientoverdrachten
+            WHERE jaar = :jaar AND regel = 'R2' AND overgangsdatum IS NOT NULL GROUP BY 2
+        UNION ALL
+        SELECT 'overgedragen', {lezer.maand('overgedragen_op')}, COUNT(*) FROM clientoverdrachten
+            WHERE jaar = :jaar AND regel = 'R2' AND overgedragen_op IS NOT NULL AND overgedragen_op <= :per GROUP BY 2
+        UNION ALL
+        SELECT 'uitgevallen', {lezer.maand('uitgevallen_op')}, COUNT(*) FROM clientoverdrachten
+            WHERE jaar = :jaar AND regel = 'R2' AND uitgevallen_op IS NOT NULL AND uitgevallen_op <= :per GROUP BY 2
+        UNION ALL
+        SELECT 'totaal', '', COUNT(*) FROM clientoverdrachten WHERE jaar = :jaar AND regel = 'R2'
+    """
+    tellingen: dict[tuple[str, str], int] = {}
+    for soort, maand, n in lezer.rijen(sql, jaar=j.jaar, per=per):
+        tellingen[(soort, maand)] = int(n)
+    te_gaan = tellingen.get(("totaal", ""), 0)
+    maanden, m = [], date(j.start.year, j.start.month, 1)
+    # Transfers after the end of the year still count (late), in their own month.
+    laatste = max([j.einde] + [date.fromisoformat(f"{k}-01") for s, k in tellingen if s != "totaal" and k])
+    voor = sum(n for (s, k), n in tellingen.items() if s in ("overgedragen", "uitgevallen") and k and k < f"{m:%Y-%m}")
+    te_gaan -= voor
+    while m <= laatste:
+        sleutel = f"{m:%Y-%m}"
+        over, uit = tellingen.get(("overgedragen", sleutel), 0), tellingen.get(("uitgevallen", sleutel), 0)
+        te_gaan -= over + uit
+        maanden.append({"maand": sleutel, "gepland": tellingen.get(("gepland", sleutel), 0), "overgedragen": over,
+                        "uitgevallen": uit, "nog_te_gaan": te_gaan if m <= per else None})
+        m = date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+    return maanden
+
+
+# --- what `overgang verwerk` must look at ------------------------------------------------------------
+
+
+def te_verwerken(lezer: Lezer, tot: date, jaar: int | None = None) -> list[str]:
+    """Ids of transfers with something due up to `tot` that was not processed yet (the transfer
+    itself decides; this only narrows down which to load)."""
+    ids = []
+    for j in jaren(lezer, jaar):
+        sql = """
+            SELECT overdracht_id FROM clientoverdrachten
+            WHERE jaar = :jaar AND gewist IS NULL AND (
+                (status = 'loopt_door' AND einddatum <= :tot)
+                OR (regel = 'R2' AND overgedragen_op IS NULL AND status NOT IN ('uitgevallen', 'afgesloten') AND (
+                    (overgangsdatum < :tot AND (signaal_overgangsdatum IS NULL OR signaal_overgangsdatum <> overgangsdatum))
+                    OR (:tot > :einde AND signaal_jaar = :nee))))
+            ORDER BY overdracht_id
+        """
+        ids.extend(r[0] for r in lezer.rijen(sql, jaar=j.jaar, tot=tot, einde=j.einde, nee=False))
+    return ids
