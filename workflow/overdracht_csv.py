@@ -205,8 +205,9 @@ def _rij(nummer: int, v: dict[str, str], producten: tuple[str, ...]) -> Rij:
     if not client:
         raise DomeinFout("client (het pseudoniem) ontbreekt")
     if not _CLIENT.fullmatch(client):
-        raise DomeinFout(f"client {client!r} is geen pseudoniem: één woord van letters, cijfers, '.', '-' of '_', "
-                         "ten hoogste 64 tekens")
+        # Not echoed: a value that is no pseudonym may be a name.
+        raise DomeinFout("client is geen pseudoniem: één woord van letters, cijfers, '.', '-' of '_', "
+                         "ten hoogste 64 tekens (de waarde wordt niet getoond: het kan een naam zijn)")
     if elfproef(client):
         raise DomeinFout("client lijkt een BSN (9 cijfers, elfproef): gebruik het pseudoniem, nooit het BSN")
     wet = WETTEN.get("_".join(v["wet"].lower().split()))
