@@ -33,6 +33,13 @@ def _n(x: int) -> str:
     return f"{x:,}".replace(",", ".")
 
 
+def _aantal(x: int, enkelvoud: str, meervoud: str) -> str:
+    return f"{_n(x)} {enkelvoud if x == 1 else meervoud}"
+
+
+WETTEN = {"wmo": "Wmo 2015", "jeugdwet": "Jeugdwet"}
+
+
 def jaar_optie(verplicht: bool):
     hulp = ("Het overgangsjaar (of ZAAKSTROOM_OVERGANGSJAAR)." if verplicht
             else "Alleen dit overgangsjaar (standaard: alle; of ZAAKSTROOM_OVERGANGSJAAR).")
@@ -153,13 +160,15 @@ def druk_jaar(j: dict) -> None:
 @click.option("--aanbieders-uitvoer", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Schrijf ook de latende aanbieders, één per regel (voor 'overgang jaar definieer').")
 @click.option("--datumnotatie", type=click.Choice(["nl", "iso"]), default="nl", show_default=True)
+@click.option("--plan", is_flag=True, help="Met een kolom overgangsdatum: een planning voor de R2-cliënten.")
 @json_optie
-def genereer(uitvoer, aantal, seed, nummer, fouten, aanbieders_uitvoer, datumnotatie, als_json):
+def genereer(uitvoer, aantal, seed, nummer, fouten, aanbieders_uitvoer, datumnotatie, plan, als_json):
     """Schrijf een SYNTHETISCHE cliëntpopulatie (geen echte personen) als CSV voor 'overgang importeer'."""
     from workflow.overdracht_generator import STANDAARD_AANTAL, aanbieders_tekst
     from workflow.overdracht_generator import genereer as maak
 
-    p = maak(aantal=aantal or STANDAARD_AANTAL, seed=seed, jaar=nummer, fouten=fouten, datumnotatie=datumnotatie)
+    p = maak(aantal=aantal or STANDAARD_AANTAL, seed=seed, jaar=nummer, fouten=fouten, datumnotatie=datumnotatie,
+             plan=plan)
     with open(uitvoer, "w", encoding="utf-8", newline="") as f:
         f.write(p.tekst)
     if aanbieders_uitvoer:
@@ -398,7 +407,7 @@ def vergeet(omgeving, client, jaar, actor, reden, datum, als_json):
 def druk_client(c: dict) -> None:
     click.secho(f"Cliënt {c['client']} — overgangsjaar {c['jaar']}, {c['regel']}: {c['regel_uitleg']}", bold=True)
     regels = [
-        ("Wet, product", f"{c['wet']}, {c['product']}"),
+        ("Wet, product", f"{WETTEN.get(c['wet'], c['wet'])}, {c['product']}"),
         ("Latende aanbieder", c["latende_aanbieder"] or "— (nieuwe hulpvraag)"),
         ("Indicatie", f"{nl(c['indicatie_start'])} t/m {nl(c['einddatum'])}"),
         ("Status", f"{c['status_titel']} [{c['status']}] sinds {nl(c['status_sinds'])}"),
@@ -509,10 +518,12 @@ def _csv(kop: list[str], rijen: list[list]) -> None:
 @jaar_optie(verplicht=False)
 @click.option("--toestemming-dagen", type=click.IntRange(0, 3650), default=14, show_default=True,
               help="Na zoveel dagen wachten op toestemming telt een cliënt als risico.")
+@click.option("--top", type=click.IntRange(1, 10_000), default=None,
+              help="Toon alleen de N grootste latende aanbieders (de rest opgeteld); --csv en --json geven alles.")
 @click.option("--csv", "als_csv", is_flag=True, help="Alle cijfers als CSV (jaar;peildatum;onderdeel;categorie;maat;aantal).")
 @json_optie
 @click.pass_obj
-def monitor(omgeving, per, jaar, toestemming_dagen, als_csv, als_json):
+def monitor(omgeving, per, jaar, toestemming_dagen, top, als_csv, als_json):
     """De factsheet van het overgangsjaar, uit de projectie: per regel, per latende aanbieder, per maand,
     aangepaste data, toestemming, wie levert (P×Q of lumpsum) en de risico's."""
     from projections.overdracht_rapport import monitor as cijfers
@@ -528,7 +539,7 @@ def monitor(omgeving, per, jaar, toestemming_dagen, als_csv, als_json):
         click.echo("Geen overgangsjaar in de projectie ('overgang jaar definieer', dan 'overgang importeer').")
     else:
         for f in m:
-            druk_monitor(f)
+            druk_monitor(f, top)
 
 
 def _monitor_plat(m: list[dict]):
@@ -564,7 +575,17 @@ def _monitor_plat(m: list[dict]):
         yield [j, p, "populatie", "synthetisch" if f["synthetisch"] else "", "clienten", f["clienten"]]
 
 
-def druk_monitor(f: dict) -> None:
+def _grootste(aanbieders: list[dict], top: int | None) -> list[dict]:
+    """The `top` largest latende aanbieders by clients, the others summed in one row."""
+    if top is None or len(aanbieders) <= top:
+        return aanbieders
+    op_grootte = sorted(aanbieders, key=lambda a: (-(a["R1"] + a["R2"]), a["aanbieder"]))
+    rest = op_grootte[top:]
+    overig = {k: sum(a[k] for a in rest) for k in rest[0] if k != "aanbieder"}
+    return [*op_grootte[:top], {"aanbieder": f"overige {len(rest)} aanbieders", **overig}]
+
+
+def druk_monitor(f: dict, top: int | None = None) -> None:
     click.secho(f"Monitor overgangsjaar {f['jaar']} ({nl(f['start'])} t/m {nl(f['einde'])}), stand per {nl(f['per'])}",
                 bold=True)
     if f["synthetisch"]:
@@ -596,17 +617,17 @@ def druk_monitor(f: dict) -> None:
     click.secho("\nPer latende aanbieder", bold=True)
     tabel([[a["aanbieder"], _n(a["R1"]), _n(a["R1_lopend"]), _n(a["R2"]), _n(a["R2_overgedragen"]),
             _n(a["R2_nog_niet_over"]), _n(a["uitgevallen"]), _n(a["overgangsdatum_verstreken"])]
-           for a in f["per_aanbieder"]],
+           for a in _grootste(f["per_aanbieder"], top)],
           ["latende aanbieder", "R1", "R1 lopend", "R2", "R2 over", "R2 nog niet", "uitgevallen", "datum verstreken"])
     a, t = f["aangepast"], f["toestemming"]
     click.secho("\nAangepast (met reden, zichtbaar in de geschiedenis)", bold=True)
-    click.echo(f"  overgangsdatum gewijzigd: {_n(a['overgangsdatum_gewijzigd_clienten'])} cliënten "
-               f"({_n(a['overgangsdatum_wijzigingen'])} wijzigingen); indicatie verlengd of ingekort: "
+    click.echo(f"  overgangsdatum gewijzigd: {_aantal(a['overgangsdatum_gewijzigd_clienten'], 'cliënt', 'cliënten')} "
+               f"({_aantal(a['overgangsdatum_wijzigingen'], 'wijziging', 'wijzigingen')}); indicatie verlengd of ingekort: "
                f"{_n(a['indicatie_gewijzigd_clienten'])}; heringedeeld R1→R2 {_n(a['heringedeeld_r1_naar_r2'])}, "
                f"R2→R1 {_n(a['heringedeeld_r2_naar_r1'])}")
     click.secho("\nToestemming (R2, nog niet overgedragen)", bold=True)
     for wet, m in t["nog_niet_over_per_wet"].items():
-        click.echo(f"  {wet}: gegeven {_n(m['gegeven'])}, gevraagd {_n(m['gevraagd'])}, geweigerd {_n(m['geweigerd'])}, "
+        click.echo(f"  {WETTEN.get(wet, wet)}: gegeven {_n(m['gegeven'])}, gevraagd {_n(m['gevraagd'])}, geweigerd {_n(m['geweigerd'])}, "
                    f"onbekend {_n(m['onbekend'])}")
     click.echo(f"  Wmo zonder toestemming, nog niet over: {_n(t['wmo_zonder_toestemming_nog_niet_over'])}; "
                f"overgedragen met dossier {_n(t['overgedragen_met_dossier'])}, zonder dossier "
@@ -624,10 +645,11 @@ def druk_monitor(f: dict) -> None:
 @jaar_optie(verplicht=False)
 @click.option("--toestemming-dagen", type=click.IntRange(0, 3650), default=14, show_default=True,
               help="Na zoveel dagen wachten op toestemming is een cliënt in gevaar.")
+@click.option("--aanbieder", default=None, help="Alleen de cliënten van deze latende aanbieder.")
 @click.option("--csv", "als_csv", is_flag=True, help="Een regel per signaal, als CSV.")
 @json_optie
 @click.pass_obj
-def signalen(omgeving, per, jaar, toestemming_dagen, als_csv, als_json):
+def signalen(omgeving, per, jaar, toestemming_dagen, aanbieder, als_csv, als_json):
     """Niemand tussen wal en schip: elke cliënt die op de peildatum risico loopt, uit de projectie."""
     from projections.overdracht_rapport import SIGNAALSOORTEN
     from projections.overdracht_rapport import signalen as lijst
@@ -635,6 +657,9 @@ def signalen(omgeving, per, jaar, toestemming_dagen, als_csv, als_json):
     per = per or date.today()
     with _lees_bij(omgeving, als_json or als_csv) as lezer:
         rijen = lijst(lezer, per, toestemming_dagen=toestemming_dagen, jaar=jaar)
+    if aanbieder:
+        sleutel = " ".join(aanbieder.split()).casefold()
+        rijen = [r for r in rijen if " ".join((r["latende_aanbieder"] or "").split()).casefold() == sleutel]
     if als_json:
         druk_json(rijen)
         return
@@ -646,12 +671,13 @@ def signalen(omgeving, per, jaar, toestemming_dagen, als_csv, als_json):
               for r in rijen for s in r["signalen"]])
         return
     if not rijen:
-        click.secho(f"Geen cliënten in gevaar per {nl(per)}.", fg="green")
+        click.secho(f"Geen cliënten{f' van {aanbieder}' if aanbieder else ''} in gevaar per {nl(per)}.", fg="green")
         return
     tabel([[r["client"], r["wet"], r["regel"], r["latende_aanbieder"] or "—", nl(r["overgangsdatum"])
             if r["overgangsdatum"] else "—", nl(r["einddatum"]), "; ".join(s["toelichting"] for s in r["signalen"])]
            for r in rijen],
           ["cliënt", "wet", "regel", "latende aanbieder", "overgangsdatum", "einddatum", "signaal"])
     tellingen = {k: sum(1 for r in rijen if any(s["soort"] == k for s in r["signalen"])) for k in SIGNAALSOORTEN}
-    click.secho(f"\n{_n(len(rijen))} cliënten in gevaar per {nl(per)}: "
+    wie = f" van {aanbieder}" if aanbieder else ""
+    click.secho(f"\n{_n(len(rijen))} cliënten{wie} in gevaar per {nl(per)}: "
                 + "; ".join(f"{SIGNAALSOORTEN[k]} {_n(n)}" for k, n in tellingen.items() if n), bold=True)

@@ -160,15 +160,14 @@ def dossierbesluit(*, wet: Wet, regel: str, toestemming: str | None, noodzaak: b
     if toestemming == "gegeven":
         return True, "toestemming van de cliënt vastgelegd"
     if toestemming == "geweigerd":
-        return False, "de cliënt heeft toestemming geweigerd: overgedragen zonder dossier"
+        return False, "de cliënt heeft toestemming geweigerd"
     if regel == "toestemming_of_noodzaak" and noodzaak:
         return True, ("zonder toestemming, vastgelegd als noodzakelijk voor de jeugdhulp door de ontvangende "
                       "aanbieder (Jeugdwet art. 7.4.0 lid 1; lezing te bevestigen door de privacy officer)")
     hoe = "gevraagd maar nog niet gegeven" if toestemming == "gevraagd" else "niet vastgelegd"
     if regel == "toestemming":
-        return False, f"{wet.naam}: geen dossier zonder toestemming (toestemming {hoe}): overgedragen zonder dossier"
-    return False, (f"{wet.naam}: toestemming {hoe} en geen noodzaak vastgelegd (--noodzakelijk): "
-                   "overgedragen zonder dossier")
+        return False, f"{wet.naam}: geen dossier zonder toestemming (toestemming {hoe})"
+    return False, f"{wet.naam}: toestemming {hoe} en geen noodzaak vastgelegd (--noodzakelijk)"
 
 
 # --- the overgangsjaar ---------------------------------------------------------------------------

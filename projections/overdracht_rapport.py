@@ -212,7 +212,8 @@ _MATEN = {
     "r1_lopend": f"o.regel = 'R1' AND o.einddatum >= :per AND {_NIET_UITGEVALLEN}",
     "r1_beeindigd": f"o.regel = 'R1' AND o.einddatum < :per AND {_NIET_UITGEVALLEN}",
     "r1_naar_basis": f"o.regel = 'R1' AND o.einddatum < :per AND o.vervolg = 'basisondersteuning' AND {_NIET_UITGEVALLEN}",
-    "r1_zonder_vervolg": f"o.regel = 'R1' AND o.einddatum < :per AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN}",
+    "r1_zonder_vervolg": f"o.regel = 'R1' AND o.einddatum < :per AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN} "
+                         "AND o.gewist IS NULL",
     "r3_gestart": "o.regel = 'R3' AND o.indicatie_start <= :per",
     "r3_nog_niet": "o.regel = 'R3' AND o.indicatie_start > :per",
     "datum_gewijzigd": "o.datum_wijzigingen > 0",
@@ -226,8 +227,10 @@ _MATEN = {
     "toestemming_onbekend": f"{_R2_OPEN} AND o.toestemming IS NULL",
     "zonder_dossier": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per AND o.dossier_overgedragen = :nee",
     "met_dossier": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per AND o.dossier_overgedragen = :ja",
-    "overgangsdatum_verstreken": f"{_R2_OPEN} AND o.overgangsdatum < :per",
-    "wacht_op_toestemming": f"{_R2_OPEN} AND o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel",
+    # the risks, as `signalen` lists them: not for an erased client (nothing can be recorded for it)
+    "overgangsdatum_verstreken": f"{_R2_OPEN} AND o.overgangsdatum < :per AND o.gewist IS NULL",
+    "wacht_op_toestemming": f"{_R2_OPEN} AND o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel "
+                            "AND o.gewist IS NULL",
     "gewist": "o.gewist IS NOT NULL",
 }
 

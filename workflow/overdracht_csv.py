@@ -162,8 +162,9 @@ def lees_populatie(inhoud: bytes, producten: tuple[str, ...]) -> Invoer:
         inhoud_rij = tuple(v.strip() for v in velden)
         if rij.client in eerder:
             vorige, vorige_inhoud = eerder[rij.client]
-            wat = "dubbele regel (gelijk aan" if inhoud_rij == vorige_inhoud else "cliënt staat al op"
-            invoer.afgewezen.append(Afwijzing(nummer, f"{wat} regel {vorige}); één regel per cliënt"))
+            wat = f"dubbele regel (gelijk aan regel {vorige})" if inhoud_rij == vorige_inhoud \
+                else f"cliënt staat al op regel {vorige}"
+            invoer.afgewezen.append(Afwijzing(nummer, f"{wat}; één regel per cliënt"))
             continue
         eerder[rij.client] = (nummer, inhoud_rij)
         invoer.rijen.append(rij)

@@ -23,6 +23,8 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from domain.overdracht import werkdagen
+
 WMO_CLIENTEN, JEUGD_CLIENTEN = 7_300, 2_170  # Hengelo 2021, unique clients (DOMAIN.md)
 STANDAARD_AANTAL = WMO_CLIENTEN + JEUGD_CLIENTEN
 AANBIEDERS = 90  # "ongeveer 90 konden en mochten in Hengelo leveren" (seed 001 L75-78, L1623-1625)
@@ -59,10 +61,14 @@ def _einde_van_maand(jaar: int, maand: int) -> date:
 
 
 def genereer(*, aantal: int = STANDAARD_AANTAL, seed: int = 1, jaar: int = 2025, fouten: int = 0,
-             datumnotatie: str = "nl") -> Populatie:
+             datumnotatie: str = "nl", plan: bool = False) -> Populatie:
+    """`plan`: add an overgangsdatum column with a planning for the R2 clients (February to October,
+    as a contractmanager's planning list would), so the population's dates do not depend on the store."""
     if aantal < 1:
         raise ValueError("aantal is ten minste 1")
     rng = random.Random(seed)
+    plan_rng = random.Random(f"plan-{seed}")  # its own stream: --plan adds a column, the same population
+    plandagen = werkdagen(date(jaar, 2, 1), date(jaar, 10, 31)) if plan else []
     aanbieders = [aanbieder_naam(i) for i in range(1, AANBIEDERS + 1)]
     # Zipf-like sizes: the largest provider has ~15 % of the clients, the smallest a handful.
     gewichten = [1 / (i ** 1.1) for i in range(1, AANBIEDERS + 1)]
@@ -79,7 +85,7 @@ def genereer(*, aantal: int = STANDAARD_AANTAL, seed: int = 1, jaar: int = 2025,
         if rng.random() < R3_AANDEEL:
             begin = start + timedelta(days=rng.randrange(0, 90))
             einde = _einde_van_maand(begin.year + 1 + rng.randrange(0, 2), rng.randint(1, 12))
-            rijen.append([client, wet, product, fmt(begin), fmt(einde), "", ""])
+            rijen.append([client, wet, product, fmt(begin), fmt(einde), "", ""] + ([""] if plan else []))
             continue
         eindjaar = jaar + int(_kies(rng, EINDJAAR))
         maand = rng.randint(1, 12)
@@ -96,9 +102,14 @@ def genereer(*, aantal: int = STANDAARD_AANTAL, seed: int = 1, jaar: int = 2025,
         else:
             aanbieder = rng.choices(jeugd_aanbieders, jeugd_gewichten)[0]
         rijen.append([client, wet, product, fmt(begin), fmt(einde), aanbieder, _kies(rng, TOESTEMMING[wet])])
+        if plan:
+            rijen[-1].append(fmt(plan_rng.choice(plandagen)) if einde > date(jaar, 12, 31) else "")
 
     for k in range(1, fouten + 1):
-        rijen.insert(rng.randrange(0, len(rijen) + 1), _fout(rng, rijen, fmt, jaar, k))
+        fout = _fout(rng, rijen, fmt, jaar, k)
+        if plan and fout[-1]:
+            fout[-1] = ""  # the mistake is the point, not the planned date
+        rijen.insert(rng.randrange(0, len(rijen) + 1), fout)
 
     uit = io.StringIO()
     uit.write(f"# SYNTHETISCHE POPULATIE — gegenereerd met 'zaakstroom overgang genereer' (seed {seed}, "
@@ -109,7 +120,7 @@ def genereer(*, aantal: int = STANDAARD_AANTAL, seed: int = 1, jaar: int = 2025,
     if fouten:
         uit.write(f"# Met {fouten} opzettelijk foute regels (om de controle van de import te laten zien).\n")
     schrijver = csv.writer(uit, delimiter=";", lineterminator="\n")
-    schrijver.writerow(KOP)
+    schrijver.writerow(KOP + (("overgangsdatum",) if plan else ()))
     schrijver.writerows(rijen)
     return Populatie(uit.getvalue(), aanbieders, aantal, fouten)
 

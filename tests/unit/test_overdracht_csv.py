@@ -72,7 +72,7 @@ def test_dubbele_regels_eerste_telt_en_de_latere_noemt_haar():
     assert [r.regel for r in inv.rijen] == [2]
     assert [(a.regel, a.reden) for a in inv.afgewezen] == [
         (3, "dubbele regel (gelijk aan regel 2); één regel per cliënt"),
-        (4, "cliënt staat al op regel 2); één regel per cliënt"),
+        (4, "cliënt staat al op regel 2; één regel per cliënt"),
     ]
 
 
