@@ -75,9 +75,6 @@ class Lezer:
             self.conn.rollback()  # read only; end the transaction psycopg opened
         return rijen
 
-    def maand(self, kolom: str) -> str:
-        return f"to_char({kolom}, 'YYYY-MM')" if self.postgres else f"substr({kolom}, 1, 7)"
-
     def heeft_tabel(self, naam: str) -> bool:
         if self.conn is None:
             return False
@@ -110,7 +107,17 @@ class Jaar:
     ontvangende_aanbieder: str
     waarschuwing_dagen: int
     synthetisch: bool
-    aanbieders: int
+    latende_aanbieders: tuple[str, ...]
+    aangepast: dict[str, int]  # counted by the projection as the events came in
+
+    @property
+    def aanbieders(self) -> int:
+        return len(self.latende_aanbieders)
+
+    def aanbieder(self, naam: str) -> str | None:
+        """The latende aanbieder as defined (case and spaces do not matter), or None."""
+        sleutel = " ".join(naam.split()).casefold()
+        return next((a for a in self.latende_aanbieders if " ".join(a.split()).casefold() == sleutel), None)
 
     @property
     def venster(self) -> date:
@@ -121,12 +128,16 @@ class Jaar:
 def jaren(lezer: Lezer, jaar: int | None = None) -> list[Jaar]:
     if not lezer.heeft_tabel("overgangsjaren"):
         return []
-    sql = ("SELECT jaar, start, einde, ontvangende_aanbieder, waarschuwing_dagen, synthetisch, latende_aanbieders "
-           "FROM overgangsjaren" + (" WHERE jaar = :jaar" if jaar is not None else "") + " ORDER BY jaar")
+    tellers = ("clienten_datum_gewijzigd", "datum_wijzigingen", "clienten_indicatie_gewijzigd", "r1_naar_r2",
+               "r2_naar_r1", "gewist")
+    sql = ("SELECT jaar, start, einde, ontvangende_aanbieder, waarschuwing_dagen, synthetisch, latende_aanbieders, "
+           f"{', '.join(tellers)} FROM overgangsjaren" + (" WHERE jaar = :jaar" if jaar is not None else "")
+           + " ORDER BY jaar")
     uit = []
-    for j, start, einde, ontvangend, dagen, synth, aanbieders in lezer.rijen(sql, jaar=jaar):
-        n = len(aanbieders if isinstance(aanbieders, list) else json.loads(aanbieders))
-        uit.append(Jaar(j, _d(start), _d(einde), ontvangend, dagen, bool(synth), n))
+    for j, start, einde, ontvangend, dagen, synth, aanbieders, *aantallen in lezer.rijen(sql, jaar=jaar):
+        lijst = aanbieders if isinstance(aanbieders, list) else json.loads(aanbieders)
+        uit.append(Jaar(j, _d(start), _d(einde), ontvangend, dagen, bool(synth), tuple(lijst),
+                        dict(zip(tellers, aantallen))))
     return uit
 
 
@@ -138,28 +149,33 @@ _R2_OPEN = ("o.regel = 'R2' AND (o.overgedragen_op IS NULL OR o.overgedragen_op 
 _NIET_UITGEVALLEN = "(o.uitgevallen_op IS NULL OR o.uitgevallen_op > :per)"
 
 
-def signalen(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int | None = None) -> list[dict]:
-    """Every client at risk on `per`, the worst first; the pseudonym decrypted with the client's
-    key (joined from the key table in the same query), never stored in the clear."""
+def signalen(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int | None = None,
+             aanbieder: str | None = None) -> list[dict]:
+    """Every client at risk on `per` (of one latende aanbieder, if given), the worst first; the
+    pseudonym decrypted with the client's key (joined from the key table in the same query),
+    never stored in the clear."""
     from store.person_keys import ontsleutel_met
 
     uit = []
     for j in jaren(lezer, jaar):
         drempel = per - timedelta(days=toestemming_dagen)
+        van = j.aanbieder(aanbieder) if aanbieder else None
+        if aanbieder and van is None:
+            continue
         sql = f"""
             SELECT o.regel, o.wet, o.product, o.latende_aanbieder, o.status, o.einddatum, o.overgangsdatum,
                    o.toestemming, o.toestemming_sinds, o.sleutel_id, o.client_versleuteld, k.sleutel,
                    CASE WHEN {_R2_OPEN} THEN 1 ELSE 0 END AS r2_open
             FROM clientoverdrachten o
             LEFT JOIN persoonsgegevens_sleutels k ON k.sleutel_id = o.sleutel_id
-            WHERE o.jaar = :jaar AND o.gewist IS NULL AND (
+            WHERE o.jaar = :jaar AND o.gewist IS NULL {"AND o.latende_aanbieder = :aanbieder" if van else ""} AND (
                 ({_R2_OPEN} AND (o.overgangsdatum < :per OR :per >= :venster))
                 OR (o.regel = 'R1' AND o.einddatum < :per AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN})
                 OR (o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel AND {_R2_OPEN}))
         """
         for (regel, wet, product, aanbieder, status, einddatum, overgangsdatum, toestemming, sinds, sleutel_id,
              versleuteld, sleutel, r2_open) in lezer.rijen(sql, jaar=j.jaar, per=per, venster=j.venster,
-                                                           drempel=drempel):
+                                                           drempel=drempel, aanbieder=van):
             einddatum, overgangsdatum, sinds = _d(einddatum), _d(overgangsdatum), _d(sinds)
             soorten = []
             if r2_open:
@@ -203,56 +219,69 @@ def _nl(d: date) -> str:
 
 # --- the monitor -----------------------------------------------------------------------------------
 
-_MATEN = {
-    # name: SQL expression summed per (regel, wet, latende aanbieder); :per is the peildatum
+_NU = "(uitgevallen_op IS NULL OR uitgevallen_op > :per)"  # not dropped out by :per
+_OPEN = f"(overgedragen_op IS NULL OR overgedragen_op > :per) AND {_NU}"  # R2: not transferred by :per
+# What the monitor counts, per regel (only the rows of that regel are evaluated): name → the condition
+# a row must meet to count (COUNT(*) FILTER (WHERE …), standard SQL in SQLite and PostgreSQL). What does
+# not depend on the peildatum (adjusted dates, erasures) the projection counts on the overgangsjaar's row.
+_ALGEMEEN = {
     "aantal": "1 = 1",
-    "overgedragen": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per",
-    "uitgevallen": "o.uitgevallen_op IS NOT NULL AND o.uitgevallen_op <= :per",
-    "r2_open": _R2_OPEN,
-    "r1_lopend": f"o.regel = 'R1' AND o.einddatum >= :per AND {_NIET_UITGEVALLEN}",
-    "r1_beeindigd": f"o.regel = 'R1' AND o.einddatum < :per AND {_NIET_UITGEVALLEN}",
-    "r1_naar_basis": f"o.regel = 'R1' AND o.einddatum < :per AND o.vervolg = 'basisondersteuning' AND {_NIET_UITGEVALLEN}",
-    "r1_zonder_vervolg": f"o.regel = 'R1' AND o.einddatum < :per AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN} "
-                         "AND o.gewist IS NULL",
-    "r3_gestart": "o.regel = 'R3' AND o.indicatie_start <= :per",
-    "r3_nog_niet": "o.regel = 'R3' AND o.indicatie_start > :per",
-    "datum_gewijzigd": "o.datum_wijzigingen > 0",
-    "datum_wijzigingen": None,  # a sum of the column, not a count
-    "einddatum_gewijzigd": "o.einddatum_wijzigingen > 0",
-    "r1_naar_r2": None,
-    "r2_naar_r1": None,
-    "toestemming_gegeven": f"{_R2_OPEN} AND o.toestemming = 'gegeven'",
-    "toestemming_gevraagd": f"{_R2_OPEN} AND o.toestemming = 'gevraagd'",
-    "toestemming_geweigerd": f"{_R2_OPEN} AND o.toestemming = 'geweigerd'",
-    "toestemming_onbekend": f"{_R2_OPEN} AND o.toestemming IS NULL",
-    "zonder_dossier": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per AND o.dossier_overgedragen = :nee",
-    "met_dossier": "o.overgedragen_op IS NOT NULL AND o.overgedragen_op <= :per AND o.dossier_overgedragen = :ja",
-    # the risks, as `signalen` lists them: not for an erased client (nothing can be recorded for it)
-    "overgangsdatum_verstreken": f"{_R2_OPEN} AND o.overgangsdatum < :per AND o.gewist IS NULL",
-    "wacht_op_toestemming": f"{_R2_OPEN} AND o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel "
-                            "AND o.gewist IS NULL",
-    "gewist": "o.gewist IS NOT NULL",
+    "uitgevallen": "uitgevallen_op <= :per",
 }
+_PER_REGEL = {
+    "R1": {
+        "r1_lopend": f"einddatum >= :per AND {_NU}",
+        "r1_beeindigd": f"einddatum < :per AND {_NU}",
+        "r1_naar_basis": f"einddatum < :per AND {_NU} AND vervolg = 'basisondersteuning'",
+        # the risks, as `signalen` lists them: not for an erased client (nothing can be recorded for it)
+        "r1_zonder_vervolg": f"einddatum < :per AND {_NU} AND vervolg IS NULL AND gewist IS NULL",
+    },
+    "R2": {  # also grouped by toestemming (the next column of the index): r2_open per consent state
+        "overgedragen": "overgedragen_op <= :per",
+        "r2_open": _OPEN,
+        "zonder_dossier": "overgedragen_op <= :per AND dossier_overgedragen = :nee",
+        "met_dossier": "overgedragen_op <= :per AND dossier_overgedragen = :ja",
+        "overgangsdatum_verstreken": f"{_OPEN} AND overgangsdatum < :per AND gewist IS NULL",
+        "wacht_op_toestemming": f"{_OPEN} AND toestemming = 'gevraagd' AND toestemming_sinds < :drempel "
+                                "AND gewist IS NULL",
+    },
+    "R3": {
+        "r3_gestart": "indicatie_start <= :per",
+        "r3_nog_niet": "indicatie_start > :per",
+    },
+}
+TOESTEMMINGEN = {"gegeven": "toestemming_gegeven", "gevraagd": "toestemming_gevraagd",
+                 "geweigerd": "toestemming_geweigerd", None: "toestemming_onbekend"}
+_MATEN = tuple(dict.fromkeys([*_ALGEMEEN, *(m for maten in _PER_REGEL.values() for m in maten),
+                              *TOESTEMMINGEN.values()]))
 
 
-def _som(naam: str, expressie: str | None) -> str:
-    if expressie is None:
-        return f"SUM(o.{naam}) AS {naam}"
-    return f"SUM(CASE WHEN {expressie} THEN 1 ELSE 0 END) AS {naam}"
+def _maat(voorwaarde: str) -> str:
+    return f"COUNT(*) FILTER (WHERE {voorwaarde})"
 
 
 def monitor(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int | None = None) -> list[dict]:
     """The factsheet numbers per overgangsjaar: per rule, per latende aanbieder, per month,
     adjusted dates, consent, who delivers (P×Q by the latende aanbieders under overgangsrecht vs
-    the lump sum of the ontvangende aanbieder), and the risks."""
+    the lump sum of the ontvangende aanbieder), and the risks.
+
+    One query per regel over the covering index ix_clientoverdrachten_telling, grouped in its
+    order (latende aanbieder, wet, toestemming): no table access and no sort."""
     uit = []
     for j in jaren(lezer, jaar):
         params = dict(jaar=j.jaar, per=per, drempel=per - timedelta(days=toestemming_dagen), ja=True, nee=False)
-        sql = (f"SELECT o.regel, o.wet, COALESCE(o.latende_aanbieder, '') AS aanbieder, "
-               f"{', '.join(_som(n, e) for n, e in _MATEN.items())} "
-               "FROM clientoverdrachten o WHERE o.jaar = :jaar GROUP BY o.regel, o.wet, COALESCE(o.latende_aanbieder, '')")
-        groepen = [(regel, wet, aanbieder, dict(zip(_MATEN, (int(x or 0) for x in waarden))))
-                   for regel, wet, aanbieder, *waarden in lezer.rijen(sql, **params)]
+        groepen = []
+        for regel, eigen in _PER_REGEL.items():
+            maten = {**_ALGEMEEN, **eigen}
+            sql = (f"SELECT latende_aanbieder, wet, toestemming, {', '.join(_maat(v) for v in maten.values())} "
+                   "FROM clientoverdrachten WHERE jaar = :jaar AND regel = :regel "
+                   "GROUP BY latende_aanbieder, wet, toestemming")
+            for aanbieder, wet, toestemming, *waarden in lezer.rijen(sql, regel=regel, **params):
+                telling = dict.fromkeys(_MATEN, 0)
+                telling.update(zip(maten, (int(x or 0) for x in waarden)))
+                if regel == "R2":
+                    telling[TOESTEMMINGEN.get(toestemming, "toestemming_onbekend")] = telling["r2_open"]
+                groepen.append((regel, wet, aanbieder or "", telling))
         uit.append(_factsheet(lezer, j, per, toestemming_dagen, groepen))
     return uit
 
@@ -279,7 +308,7 @@ def _factsheet(lezer: Lezer, j: Jaar, per: date, toestemming_dagen: int, groepen
     return {
         "jaar": j.jaar, "start": j.start, "einde": j.einde, "per": per, "synthetisch": j.synthetisch,
         "ontvangende_aanbieder": j.ontvangende_aanbieder, "latende_aanbieders": j.aanbieders,
-        "clienten": alles["aantal"], "gewist": alles["gewist"],
+        "clienten": alles["aantal"], "gewist": j.aangepast["gewist"],
         "per_regel": {r: {"aantal": m["aantal"], "overgedragen": m["overgedragen"], "uitgevallen": m["uitgevallen"],
                           "nog_niet_over": m["r2_open"], "lopend_r1": m["r1_lopend"], "beeindigd_r1": m["r1_beeindigd"]}
                       for r, m in sorted(per_regel.items())},
@@ -291,11 +320,12 @@ def _factsheet(lezer: Lezer, j: Jaar, per: date, toestemming_dagen: int, groepen
              "uitgevallen": m["uitgevallen"], "overgangsdatum_verstreken": m["overgangsdatum_verstreken"]}
             for a, m in sorted(per_aanbieder.items())
         ],
-        "per_maand": _per_maand(lezer, j, per),
-        "aangepast": {"overgangsdatum_gewijzigd_clienten": alles["datum_gewijzigd"],
-                      "overgangsdatum_wijzigingen": alles["datum_wijzigingen"],
-                      "indicatie_gewijzigd_clienten": alles["einddatum_gewijzigd"],
-                      "heringedeeld_r1_naar_r2": alles["r1_naar_r2"], "heringedeeld_r2_naar_r1": alles["r2_naar_r1"]},
+        "per_maand": _per_maand(lezer, j, per, r2["aantal"]),
+        "aangepast": {"overgangsdatum_gewijzigd_clienten": j.aangepast["clienten_datum_gewijzigd"],
+                      "overgangsdatum_wijzigingen": j.aangepast["datum_wijzigingen"],
+                      "indicatie_gewijzigd_clienten": j.aangepast["clienten_indicatie_gewijzigd"],
+                      "heringedeeld_r1_naar_r2": j.aangepast["r1_naar_r2"],
+                      "heringedeeld_r2_naar_r1": j.aangepast["r2_naar_r1"]},
         "toestemming": {
             "nog_niet_over_per_wet": {w: {"gegeven": m["toestemming_gegeven"], "gevraagd": m["toestemming_gevraagd"],
                                           "geweigerd": m["toestemming_geweigerd"], "onbekend": m["toestemming_onbekend"]}
@@ -328,30 +358,24 @@ def per_regel_van(groepen, aanbieder: str, regel: str) -> int:
     return sum(m["aantal"] for r, _, a, m in groepen if a == aanbieder and r == regel)
 
 
-def _per_maand(lezer: Lezer, j: Jaar, per: date) -> list[dict]:
+def _per_maand(lezer: Lezer, j: Jaar, per: date, r2_totaal: int) -> list[dict]:
     """Per month of the year: R2 planned (current plan), transferred and dropped out that month
-    (up to `per`), and how many R2 clients were still to go at the end of the month."""
-    sql = f"""
-        SELECT 'gepland', {lezer.maand('overgangsdatum')}, COUNT(*) FROM clientoverdrachten
-            WHERE jaar = :jaar AND regel = 'R2' AND overgangsdatum IS NOT NULL GROUP BY 2
-        UNION ALL
-        SELECT 'overgedragen', {lezer.maand('overgedragen_op')}, COUNT(*) FROM clientoverdrachten
-            WHERE jaar = :jaar AND regel = 'R2' AND overgedragen_op IS NOT NULL AND overgedragen_op <= :per GROUP BY 2
-        UNION ALL
-        SELECT 'uitgevallen', {lezer.maand('uitgevallen_op')}, COUNT(*) FROM clientoverdrachten
-            WHERE jaar = :jaar AND regel = 'R2' AND uitgevallen_op IS NOT NULL AND uitgevallen_op <= :per GROUP BY 2
-        UNION ALL
-        SELECT 'totaal', '', COUNT(*) FROM clientoverdrachten WHERE jaar = :jaar AND regel = 'R2'
-    """
+    (up to `per`), and how many R2 clients were still to go at the end of the month. Counted per
+    day (in index order, no sort) and summed per month here."""
     tellingen: dict[tuple[str, str], int] = {}
-    for soort, maand, n in lezer.rijen(sql, jaar=j.jaar, per=per):
-        tellingen[(soort, maand)] = int(n)
-    te_gaan = tellingen.get(("totaal", ""), 0)
+    for soort, kolom, voorwaarde in (("gepland", "overgangsdatum", "overgangsdatum IS NOT NULL"),
+                                     ("overgedragen", "overgedragen_op", "overgedragen_op <= :per"),
+                                     ("uitgevallen", "uitgevallen_op", "uitgevallen_op <= :per")):
+        sql = (f"SELECT {kolom}, COUNT(*) FROM clientoverdrachten WHERE jaar = :jaar AND regel = 'R2' "
+               f"AND {voorwaarde} GROUP BY {kolom}")
+        for dag, n in lezer.rijen(sql, jaar=j.jaar, per=per):
+            sleutel = (soort, f"{_d(dag):%Y-%m}")
+            tellingen[sleutel] = tellingen.get(sleutel, 0) + int(n)
+    te_gaan = r2_totaal
     maanden, m = [], date(j.start.year, j.start.month, 1)
     # Transfers after the end of the year still count (late), in their own month.
-    laatste = max([j.einde] + [date.fromisoformat(f"{k}-01") for s, k in tellingen if s != "totaal" and k])
-    voor = sum(n for (s, k), n in tellingen.items() if s in ("overgedragen", "uitgevallen") and k and k < f"{m:%Y-%m}")
-    te_gaan -= voor
+    laatste = max([j.einde] + [date.fromisoformat(f"{k}-01") for _, k in tellingen])
+    te_gaan -= sum(n for (s, k), n in tellingen.items() if s != "gepland" and k < f"{m:%Y-%m}")
     while m <= laatste:
         sleutel = f"{m:%Y-%m}"
         over, uit = tellingen.get(("overgedragen", sleutel), 0), tellingen.get(("uitgevallen", sleutel), 0)

@@ -63,19 +63,20 @@ class Persoonssleutels(Sleutelkluis):
                 for sid, sleutel in conn.execute(sa.select(t.c.sleutel_id, t.c.sleutel).where(t.c.sleutel_id.in_(deel))):
                     gevonden[sid] = bytes(sleutel)
             if maak and (nieuw := [sid for sid in ids if sid not in gevonden]):
-                from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
                 nu = datetime.now(timezone.utc)
-                rijen = [{"sleutel_id": sid, "sleutel": AESGCM.generate_key(bit_length=256), "aangemaakt": nu}
-                         for sid in nieuw]
+                rijen = [{"sleutel_id": sid, "sleutel": os.urandom(32), "aangemaakt": nu} for sid in nieuw]  # AES-256
                 conn.execute(self._invoegen(conn), rijen)
-                # Another process may have created some of them meanwhile (PostgreSQL; SQLite writers
-                # are serialised): read back what is stored, so both use the same key.
-                for i in range(0, len(nieuw), _PER_QUERY):
-                    deel = nieuw[i:i + _PER_QUERY]
-                    for sid, sleutel in conn.execute(
-                            sa.select(t.c.sleutel_id, t.c.sleutel).where(t.c.sleutel_id.in_(deel))):
-                        gevonden[sid] = bytes(sleutel)
+                if conn.dialect.name == "sqlite":
+                    # One writer at a time (BEGIN IMMEDIATE): nobody else can have made them meanwhile.
+                    gevonden.update((r["sleutel_id"], r["sleutel"]) for r in rijen)
+                else:
+                    # Another process may have made some meanwhile (and ON CONFLICT kept its key):
+                    # read back what is stored, so both use the same key.
+                    for i in range(0, len(nieuw), _PER_QUERY):
+                        deel = nieuw[i:i + _PER_QUERY]
+                        for sid, sleutel in conn.execute(
+                                sa.select(t.c.sleutel_id, t.c.sleutel).where(t.c.sleutel_id.in_(deel))):
+                            gevonden[sid] = bytes(sleutel)
         return gevonden
 
     def sleutel(self, sleutel_id: str) -> bytes | None:

@@ -189,9 +189,23 @@ def _controleer_kop(kop: list[str]) -> None:
         raise DomeinFout(f"Kolom {', '.join(dubbel)} staat er meer dan eens in; er is niets geïmporteerd.")
 
 
+def _snel(waarde: str) -> date | None:
+    """The two forms exports use most (31-12-2025, 2025-12-31), without a regular expression; else None."""
+    try:
+        if len(waarde) == 10 and waarde[2] == waarde[5] == "-" and waarde[:2].isdigit():
+            return date(int(waarde[6:]), int(waarde[3:5]), int(waarde[:2]))
+        if len(waarde) == 10 and waarde[4] == waarde[7] == "-" and waarde[:4].isdigit():
+            return date(int(waarde[:4]), int(waarde[5:7]), int(waarde[8:]))
+    except ValueError:
+        return None  # not a date, or not one that exists: parse_datum says which
+    return None
+
+
 def _datum(waarde: str, kolom: str) -> date:
     if not waarde:
         raise DomeinFout(f"{kolom} ontbreekt")
+    if (snel := _snel(waarde)) is not None and 1900 <= snel.year <= 2199:
+        return snel
     try:
         d = parse_datum(waarde)
     except ValueError as e:

@@ -178,7 +178,9 @@ class OverdrachtDienst(Dienst):
 
     @staticmethod
     def _sleutel_id(oid: UUID) -> str:
-        return str(uuid5(oid, "persoonsgegevens"))
+        """The client's key is kept under the transfer's id: one key per client and overgangsjaar,
+        found again by an import that was interrupted after its keys were committed."""
+        return str(oid)
 
     def _jaar(self, jaar: int) -> Overgangsjaar:
         return self.kern.laad(overgangsjaar_id(jaar), f"Overgangsjaar {jaar} is niet gedefinieerd "
@@ -299,12 +301,13 @@ class OverdrachtDienst(Dienst):
         plan = j.plan_dagen(datum + timedelta(days=1))
         geheim = self._geheim(jaar)
 
+        aanbieders = {" ".join(a.split()).casefold(): a for a in j.latende_aanbieders}
         te_doen: list[tuple] = []
         for rij in invoer.rijen:
             try:
                 latende = None
                 if rij.latende_aanbieder:
-                    latende = j.aanbieder(rij.latende_aanbieder)
+                    latende = aanbieders.get(rij.latende_aanbieder.casefold())  # spaces normalised by the reader
                     if latende is None:
                         raise DomeinFout(f"latende_aanbieder {rij.latende_aanbieder!r} is geen latende aanbieder van "
                                          f"overgangsjaar {jaar} ('overgang jaar aanbieder-toevoegen')")

@@ -35,6 +35,12 @@ def upgrade() -> None:
         sa.Column("plan_tot", sa.Date(), nullable=False),
         sa.Column("synthetisch", sa.Boolean(), nullable=False),
         sa.Column("imports", sa.Integer(), nullable=False),
+        sa.Column("clienten_datum_gewijzigd", sa.Integer(), nullable=False),
+        sa.Column("datum_wijzigingen", sa.Integer(), nullable=False),
+        sa.Column("clienten_indicatie_gewijzigd", sa.Integer(), nullable=False),
+        sa.Column("r1_naar_r2", sa.Integer(), nullable=False),
+        sa.Column("r2_naar_r1", sa.Integer(), nullable=False),
+        sa.Column("gewist", sa.Integer(), nullable=False),
         sa.Column("laatst_gewijzigd", sa.DateTime(timezone=True), nullable=False),
         sa.Column("versie", sa.Integer(), nullable=False),
     )
@@ -73,12 +79,16 @@ def upgrade() -> None:
         sa.Column("laatst_gewijzigd", sa.DateTime(timezone=True), nullable=False),
         sa.Column("versie", sa.Integer(), nullable=False),
     )
-    op.create_index("ix_clientoverdrachten_jaar_regel", "clientoverdrachten", ["jaar", "regel"])
-    op.create_index("ix_clientoverdrachten_jaar_aanbieder", "clientoverdrachten", ["jaar", "latende_aanbieder"])
+    # What the monitor, the signal list and `verwerk` read, in the order they group it (covering).
+    op.create_index("ix_clientoverdrachten_telling", "clientoverdrachten", [
+        "jaar", "regel", "latende_aanbieder", "wet", "toestemming", "status", "overgedragen_op", "uitgevallen_op",
+        "einddatum", "vervolg", "indicatie_start", "overgangsdatum", "toestemming_sinds", "dossier_overgedragen",
+        "gewist", "signaal_overgangsdatum", "signaal_jaar"])
+    op.create_index("ix_clientoverdrachten_plan", "clientoverdrachten", ["jaar", "regel", "overgangsdatum"])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_clientoverdrachten_jaar_aanbieder", table_name="clientoverdrachten")
-    op.drop_index("ix_clientoverdrachten_jaar_regel", table_name="clientoverdrachten")
+    op.drop_index("ix_clientoverdrachten_plan", table_name="clientoverdrachten")
+    op.drop_index("ix_clientoverdrachten_telling", table_name="clientoverdrachten")
     op.drop_table("clientoverdrachten")
     op.drop_table("overgangsjaren")
