@@ -656,10 +656,7 @@ def signalen(omgeving, per, jaar, toestemming_dagen, aanbieder, als_csv, als_jso
 
     per = per or date.today()
     with _lees_bij(omgeving, als_json or als_csv) as lezer:
-        rijen = lijst(lezer, per, toestemming_dagen=toestemming_dagen, jaar=jaar)
-    if aanbieder:
-        sleutel = " ".join(aanbieder.split()).casefold()
-        rijen = [r for r in rijen if " ".join((r["latende_aanbieder"] or "").split()).casefold() == sleutel]
+        rijen = lijst(lezer, per, toestemming_dagen=toestemming_dagen, jaar=jaar, aanbieder=aanbieder)
     if als_json:
         druk_json(rijen)
         return
