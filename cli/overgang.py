@@ -501,7 +501,8 @@ def _lees_bij(omgeving, als_json: bool):
 
         werk_bij(omgeving.opslag)
         if not als_json:
-            click.echo(f"(projectie bijgewerkt: {_n(achter)} nieuwe {'gebeurtenis' if achter == 1 else 'gebeurtenissen'})", err=True)
+            click.echo(f"(projectie bijgewerkt: {_aantal(achter, 'nieuwe gebeurtenis', 'nieuwe gebeurtenissen')})",
+                       err=True)
     return lezer
 
 
@@ -520,7 +521,8 @@ def _csv(kop: list[str], rijen: list[list]) -> None:
               help="Na zoveel dagen wachten op toestemming telt een cliënt als risico.")
 @click.option("--top", type=click.IntRange(1, 10_000), default=None,
               help="Toon alleen de N grootste latende aanbieders (de rest opgeteld); --csv en --json geven alles.")
-@click.option("--csv", "als_csv", is_flag=True, help="Alle cijfers als CSV (jaar;peildatum;onderdeel;categorie;maat;aantal).")
+@click.option("--csv", "als_csv", is_flag=True,
+              help="Alle cijfers als CSV (jaar;peildatum;onderdeel;categorie;maat;aantal).")
 @json_optie
 @click.pass_obj
 def monitor(omgeving, per, jaar, toestemming_dagen, top, als_csv, als_json):
@@ -622,12 +624,14 @@ def druk_monitor(f: dict, top: int | None = None) -> None:
     a, t = f["aangepast"], f["toestemming"]
     click.secho("\nAangepast (met reden, zichtbaar in de geschiedenis)", bold=True)
     click.echo(f"  overgangsdatum gewijzigd: {_aantal(a['overgangsdatum_gewijzigd_clienten'], 'cliënt', 'cliënten')} "
-               f"({_aantal(a['overgangsdatum_wijzigingen'], 'wijziging', 'wijzigingen')}); indicatie verlengd of ingekort: "
+               f"({_aantal(a['overgangsdatum_wijzigingen'], 'wijziging', 'wijzigingen')}); "
+               "indicatie verlengd of ingekort: "
                f"{_n(a['indicatie_gewijzigd_clienten'])}; heringedeeld R1→R2 {_n(a['heringedeeld_r1_naar_r2'])}, "
                f"R2→R1 {_n(a['heringedeeld_r2_naar_r1'])}")
     click.secho("\nToestemming (R2, nog niet overgedragen)", bold=True)
     for wet, m in t["nog_niet_over_per_wet"].items():
-        click.echo(f"  {WETTEN.get(wet, wet)}: gegeven {_n(m['gegeven'])}, gevraagd {_n(m['gevraagd'])}, geweigerd {_n(m['geweigerd'])}, "
+        click.echo(f"  {WETTEN.get(wet, wet)}: gegeven {_n(m['gegeven'])}, gevraagd {_n(m['gevraagd'])}, "
+                   f"geweigerd {_n(m['geweigerd'])}, "
                    f"onbekend {_n(m['onbekend'])}")
     click.echo(f"  Wmo zonder toestemming, nog niet over: {_n(t['wmo_zonder_toestemming_nog_niet_over'])}; "
                f"overgedragen met dossier {_n(t['overgedragen_met_dossier'])}, zonder dossier "

@@ -144,16 +144,19 @@ def jaren(lezer: Lezer, jaar: int | None = None) -> list[Jaar]:
 # --- the signal list -------------------------------------------------------------------------------
 
 # A transfer still open for R2 on day :per (not transferred, not dropped out by then).
-_R2_OPEN = ("o.regel = 'R2' AND (o.overgedragen_op IS NULL OR o.overgedragen_op > :per) "
+_R2_OPEN = ("(o.overgedragen_op IS NULL OR o.overgedragen_op > :per) "
             "AND (o.uitgevallen_op IS NULL OR o.uitgevallen_op > :per)")
 _NIET_UITGEVALLEN = "(o.uitgevallen_op IS NULL OR o.uitgevallen_op > :per)"
+_SIGNAAL_KOLOMMEN = ("o.regel, o.wet, o.product, o.latende_aanbieder, o.status, o.einddatum, o.overgangsdatum, "
+                     "o.toestemming, o.toestemming_sinds, o.sleutel_id, o.client_versleuteld, k.sleutel")
 
 
 def signalen(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int | None = None,
              aanbieder: str | None = None) -> list[dict]:
     """Every client at risk on `per` (of one latende aanbieder, if given), the worst first; the
     pseudonym decrypted with the client's key (joined from the key table in the same query),
-    never stored in the clear."""
+    never stored in the clear. One branch per regel, so the query seeks in the covering index
+    on (jaar, regel, latende aanbieder) and reads the table only for the clients it lists."""
     from store.person_keys import ontsleutel_met
 
     uit = []
@@ -162,16 +165,18 @@ def signalen(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int 
         van = j.aanbieder(aanbieder) if aanbieder else None
         if aanbieder and van is None:
             continue
+        filter_ = "AND o.latende_aanbieder = :aanbieder" if van else ""
         sql = f"""
-            SELECT o.regel, o.wet, o.product, o.latende_aanbieder, o.status, o.einddatum, o.overgangsdatum,
-                   o.toestemming, o.toestemming_sinds, o.sleutel_id, o.client_versleuteld, k.sleutel,
-                   CASE WHEN {_R2_OPEN} THEN 1 ELSE 0 END AS r2_open
-            FROM clientoverdrachten o
+            SELECT {_SIGNAAL_KOLOMMEN}, 1 FROM clientoverdrachten o
             LEFT JOIN persoonsgegevens_sleutels k ON k.sleutel_id = o.sleutel_id
-            WHERE o.jaar = :jaar AND o.gewist IS NULL {"AND o.latende_aanbieder = :aanbieder" if van else ""} AND (
-                ({_R2_OPEN} AND (o.overgangsdatum < :per OR :per >= :venster))
-                OR (o.regel = 'R1' AND o.einddatum < :per AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN})
-                OR (o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel AND {_R2_OPEN}))
+            WHERE o.jaar = :jaar AND o.regel = 'R2' {filter_} AND o.gewist IS NULL AND {_R2_OPEN}
+              AND (o.overgangsdatum < :per OR :per >= :venster
+                   OR (o.toestemming = 'gevraagd' AND o.toestemming_sinds < :drempel))
+            UNION ALL
+            SELECT {_SIGNAAL_KOLOMMEN}, 0 FROM clientoverdrachten o
+            LEFT JOIN persoonsgegevens_sleutels k ON k.sleutel_id = o.sleutel_id
+            WHERE o.jaar = :jaar AND o.regel = 'R1' {filter_} AND o.gewist IS NULL AND o.einddatum < :per
+              AND o.vervolg IS NULL AND {_NIET_UITGEVALLEN}
         """
         for (regel, wet, product, aanbieder, status, einddatum, overgangsdatum, toestemming, sinds, sleutel_id,
              versleuteld, sleutel, r2_open) in lezer.rijen(sql, jaar=j.jaar, per=per, venster=j.venster,
@@ -221,39 +226,50 @@ def _nl(d: date) -> str:
 
 _NU = "(uitgevallen_op IS NULL OR uitgevallen_op > :per)"  # not dropped out by :per
 _OPEN = f"(overgedragen_op IS NULL OR overgedragen_op > :per) AND {_NU}"  # R2: not transferred by :per
+
 # What the monitor counts, per regel (only the rows of that regel are evaluated): name → the condition
-# a row must meet to count (COUNT(*) FILTER (WHERE …), standard SQL in SQLite and PostgreSQL). What does
-# not depend on the peildatum (adjusted dates, erasures) the projection counts on the overgangsjaar's row.
-_ALGEMEEN = {
-    "aantal": "1 = 1",
-    "uitgevallen": "uitgevallen_op <= :per",
-}
+# a row must meet to count (COUNT(*) FILTER (WHERE …), standard SQL in SQLite and PostgreSQL). What
+# follows from these is derived in _afgeleid, not counted twice; what does not depend on the peildatum
+# (adjusted dates, erasures) the projection counts on the overgangsjaar's row.
 _PER_REGEL = {
     "R1": {
-        "r1_lopend": f"einddatum >= :per AND {_NU}",
+        "uitgevallen": "uitgevallen_op <= :per",
         "r1_beeindigd": f"einddatum < :per AND {_NU}",
         "r1_naar_basis": f"einddatum < :per AND {_NU} AND vervolg = 'basisondersteuning'",
         # the risks, as `signalen` lists them: not for an erased client (nothing can be recorded for it)
         "r1_zonder_vervolg": f"einddatum < :per AND {_NU} AND vervolg IS NULL AND gewist IS NULL",
     },
-    "R2": {  # also grouped by toestemming (the next column of the index): r2_open per consent state
+    "R2": {  # grouped by toestemming too (the next column of the index): r2_open per consent state
+        "uitgevallen": "uitgevallen_op <= :per",
         "overgedragen": "overgedragen_op <= :per",
-        "r2_open": _OPEN,
         "zonder_dossier": "overgedragen_op <= :per AND dossier_overgedragen = :nee",
-        "met_dossier": "overgedragen_op <= :per AND dossier_overgedragen = :ja",
         "overgangsdatum_verstreken": f"{_OPEN} AND overgangsdatum < :per AND gewist IS NULL",
         "wacht_op_toestemming": f"{_OPEN} AND toestemming = 'gevraagd' AND toestemming_sinds < :drempel "
                                 "AND gewist IS NULL",
     },
     "R3": {
+        "uitgevallen": "uitgevallen_op <= :per",
         "r3_gestart": "indicatie_start <= :per",
-        "r3_nog_niet": "indicatie_start > :per",
     },
 }
 TOESTEMMINGEN = {"gegeven": "toestemming_gegeven", "gevraagd": "toestemming_gevraagd",
                  "geweigerd": "toestemming_geweigerd", None: "toestemming_onbekend"}
-_MATEN = tuple(dict.fromkeys([*_ALGEMEEN, *(m for maten in _PER_REGEL.values() for m in maten),
-                              *TOESTEMMINGEN.values()]))
+_MATEN = tuple(dict.fromkeys(["aantal", *(m for maten in _PER_REGEL.values() for m in maten), "r1_lopend",
+                              "r2_open", "met_dossier", "r3_nog_niet", *TOESTEMMINGEN.values()]))
+
+
+def _afgeleid(regel: str, t: dict, toestemming: str | None) -> None:
+    """What follows from the counts: a row is R1 running or ended unless it dropped out; an R2 row
+    is transferred, dropped out (only before a transfer) or still open; a transfer has a dossier
+    or not."""
+    if regel == "R1":
+        t["r1_lopend"] = t["aantal"] - t["uitgevallen"] - t["r1_beeindigd"]
+    elif regel == "R2":
+        t["r2_open"] = t["aantal"] - t["overgedragen"] - t["uitgevallen"]
+        t["met_dossier"] = t["overgedragen"] - t["zonder_dossier"]
+        t[TOESTEMMINGEN.get(toestemming, "toestemming_onbekend")] = t["r2_open"]
+    else:
+        t["r3_nog_niet"] = t["aantal"] - t["r3_gestart"]
 
 
 def _maat(voorwaarde: str) -> str:
@@ -271,38 +287,44 @@ def monitor(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int |
     for j in jaren(lezer, jaar):
         params = dict(jaar=j.jaar, per=per, drempel=per - timedelta(days=toestemming_dagen), ja=True, nee=False)
         groepen = []
-        for regel, eigen in _PER_REGEL.items():
-            maten = {**_ALGEMEEN, **eigen}
-            sql = (f"SELECT latende_aanbieder, wet, toestemming, {', '.join(_maat(v) for v in maten.values())} "
+        for regel, maten in _PER_REGEL.items():
+            toestemming = "toestemming" if regel == "R2" else "NULL"  # only R2 counts per consent state
+            sql = (f"SELECT latende_aanbieder, wet, {toestemming}, COUNT(*), "
+                   f"{', '.join(_maat(v) for v in maten.values())} "
                    "FROM clientoverdrachten WHERE jaar = :jaar AND regel = :regel "
-                   "GROUP BY latende_aanbieder, wet, toestemming")
+                   f"GROUP BY latende_aanbieder, wet{', toestemming' if regel == 'R2' else ''}")
             for aanbieder, wet, toestemming, *waarden in lezer.rijen(sql, regel=regel, **params):
                 telling = dict.fromkeys(_MATEN, 0)
-                telling.update(zip(maten, (int(x or 0) for x in waarden)))
-                if regel == "R2":
-                    telling[TOESTEMMINGEN.get(toestemming, "toestemming_onbekend")] = telling["r2_open"]
+                telling.update(zip(["aantal", *maten], (int(x or 0) for x in waarden)))
+                _afgeleid(regel, telling, toestemming)
                 groepen.append((regel, wet, aanbieder or "", telling))
         uit.append(_factsheet(lezer, j, per, toestemming_dagen, groepen))
     return uit
 
 
-def _optel(groepen, sleutel) -> dict:
-    totaal: dict = {}
+def _optel(groepen) -> tuple[dict, dict, dict, dict]:
+    """The counts summed in one pass: in total, per regel, per wet, per latende aanbieder (with its
+    R1 and R2 clients)."""
+    totaal: dict = dict.fromkeys(_MATEN, 0)
+    per_regel: dict = {}
+    per_wet: dict = {}
+    per_aanbieder: dict = {}
     for regel, wet, aanbieder, maten in groepen:
-        k = sleutel(regel, wet, aanbieder)
-        if k is None:
-            continue
-        doel = totaal.setdefault(k, dict.fromkeys(_MATEN, 0))
+        doelen = [totaal, per_regel.setdefault(regel, dict.fromkeys(_MATEN, 0)),
+                  per_wet.setdefault(wet, dict.fromkeys(_MATEN, 0))]
+        if aanbieder:
+            a = per_aanbieder.setdefault(aanbieder, {**dict.fromkeys(_MATEN, 0), "R1": 0, "R2": 0})
+            a[regel] = a.get(regel, 0) + maten["aantal"]
+            doelen.append(a)
         for naam, waarde in maten.items():
-            doel[naam] += waarde
-    return totaal
+            if waarde:
+                for doel in doelen:
+                    doel[naam] += waarde
+    return totaal, per_regel, per_wet, per_aanbieder
 
 
 def _factsheet(lezer: Lezer, j: Jaar, per: date, toestemming_dagen: int, groepen) -> dict:
-    alles = _optel(groepen, lambda r, w, a: "totaal").get("totaal", dict.fromkeys(_MATEN, 0))
-    per_regel = _optel(groepen, lambda r, w, a: r)
-    per_wet = _optel(groepen, lambda r, w, a: w)
-    per_aanbieder = _optel(groepen, lambda r, w, a: a or None)
+    alles, per_regel, per_wet, per_aanbieder = _optel(groepen)
     nul = dict.fromkeys(_MATEN, 0)
     r1, r2, r3 = (per_regel.get(r, nul) for r in ("R1", "R2", "R3"))
     return {
@@ -315,8 +337,8 @@ def _factsheet(lezer: Lezer, j: Jaar, per: date, toestemming_dagen: int, groepen
         "per_wet": {w: {"aantal": m["aantal"], "R2_overgedragen": m["overgedragen"], "R2_nog_niet_over": m["r2_open"]}
                     for w, m in sorted(per_wet.items())},
         "per_aanbieder": [
-            {"aanbieder": a, "R1": per_regel_van(groepen, a, "R1"), "R1_lopend": m["r1_lopend"],
-             "R2": per_regel_van(groepen, a, "R2"), "R2_overgedragen": m["overgedragen"], "R2_nog_niet_over": m["r2_open"],
+            {"aanbieder": a, "R1": m["R1"], "R1_lopend": m["r1_lopend"],
+             "R2": m["R2"], "R2_overgedragen": m["overgedragen"], "R2_nog_niet_over": m["r2_open"],
              "uitgevallen": m["uitgevallen"], "overgangsdatum_verstreken": m["overgangsdatum_verstreken"]}
             for a, m in sorted(per_aanbieder.items())
         ],
@@ -352,10 +374,6 @@ def _factsheet(lezer: Lezer, j: Jaar, per: date, toestemming_dagen: int, groepen
             "waarschuwing_vanaf": j.venster,
         },
     }
-
-
-def per_regel_van(groepen, aanbieder: str, regel: str) -> int:
-    return sum(m["aantal"] for r, _, a, m in groepen if a == aanbieder and r == regel)
 
 
 def _per_maand(lezer: Lezer, j: Jaar, per: date, r2_totaal: int) -> list[dict]:

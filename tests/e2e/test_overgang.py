@@ -62,7 +62,8 @@ def test_jaar_definieren_en_de_regels_en_dossierregels_tonen(zs):
     assert (j["start"], j["einde"], j["ontvangende_aanbieder"]) == ("2025-01-01", "2025-12-31", "Wijkracht Hengelo")
     assert (j["plan_vanaf"], j["plan_tot"], j["waarschuwing_vanaf"]) == ("2025-02-01", "2025-10-31", "2025-11-01")
     assert j["dossier"]["wmo"]["regel"] == "toestemming"
-    assert "7.4.0 lid 1" in j["dossier"]["jeugdwet"]["grondslag"] and "TE BEVESTIGEN" in j["dossier"]["jeugdwet"]["te_bevestigen"]
+    jeugdwet = j["dossier"]["jeugdwet"]
+    assert "7.4.0 lid 1" in jeugdwet["grondslag"] and "TE BEVESTIGEN" in jeugdwet["te_bevestigen"]
     nog_eens = zs("overgang", "jaar", "definieer", "2025", "--ontvangende-aanbieder", "X", *AANBIEDERS, ok=False)
     assert nog_eens.exit_code == 1 and "al gedefinieerd" in nog_eens.stderr
     zs("overgang", "jaar", "aanbieder-toevoegen", "2025", "Zorg Noord", "--reden", "Bleek ook te leveren")
@@ -241,7 +242,8 @@ def test_signalen_niemand_tussen_wal_en_schip(zs, populatie):
     assert "4 cliënten in gevaar per 15 april 2025" not in tekst  # PS-J-R1 has a follow-up now
     assert "3 cliënten in gevaar per 15 april 2025" in tekst
     regels = zs("overgang", "signalen", "--per", "15-04-2025", "--csv").stdout.splitlines()
-    assert regels[0] == "jaar;client;wet;product;regel;latende_aanbieder;status;einddatum;overgangsdatum;signaal;sinds;toelichting"
+    assert regels[0] == ("jaar;client;wet;product;regel;latende_aanbieder;status;einddatum;overgangsdatum;"
+                         "signaal;sinds;toelichting")
     assert any(r.startswith("2025;PS-W-R2T;wmo;dagbesteding;R2;Zorg Oost;gepland;2027-03-31;2025-03-03;"
                             "overgangsdatum_verstreken;2025-03-04;") for r in regels)
 
@@ -314,7 +316,8 @@ def test_verwerk_sluit_r1_op_de_einddatum_legt_signalen_vast_en_twee_keer_verand
     assert laatste_gebeurtenis(zs) == voor
     c = toon(zs, "PS-J-R1")
     assert (c["status"], c["status_sinds"]) == ("afgesloten", "2025-02-28")
-    assert [g["datum"] for g in c["geschiedenis"] if g["gebeurtenis"] == "indicatie beëindigd (einddatum)"] == ["2025-02-28"]
+    beeindigd = [g["datum"] for g in c["geschiedenis"] if g["gebeurtenis"] == "indicatie beëindigd (einddatum)"]
+    assert beeindigd == ["2025-02-28"]
     w = toon(zs, "PS-W-R2T")
     assert [(g["datum"], g["details"]["soort"]) for g in w["geschiedenis"] if g["gebeurtenis"] == "gesignaleerd"] == [
         ("2025-03-04", "overgangsdatum_verstreken")]

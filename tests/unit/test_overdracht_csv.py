@@ -104,7 +104,8 @@ def test_bom_utf16_en_komma_of_tab_als_scheidingsteken():
 
 
 def test_geen_utf8_wordt_geweigerd_met_de_regel_waar_het_misgaat():
-    tekst = f"{KOP}\nF1;Wmo;begeleiding;01-01-2024;31-12-2026;Zorg Oost;ja\nF2;Wmo;begeleiding;01-01-2024;31-12-2026;Zorg Ëst;\n"
+    tekst = (f"{KOP}\nF1;Wmo;begeleiding;01-01-2024;31-12-2026;Zorg Oost;ja\n"
+             "F2;Wmo;begeleiding;01-01-2024;31-12-2026;Zorg Ëst;\n")
     with pytest.raises(DomeinFout, match=r"geen UTF-8: byte 0xcb op regel 3"):
         lees_populatie(tekst.encode("cp1252"), PRODUCTEN)
 

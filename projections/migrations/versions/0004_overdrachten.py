@@ -84,10 +84,15 @@ def upgrade() -> None:
         "jaar", "regel", "latende_aanbieder", "wet", "toestemming", "status", "overgedragen_op", "uitgevallen_op",
         "einddatum", "vervolg", "indicatie_start", "overgangsdatum", "toestemming_sinds", "dossier_overgedragen",
         "gewist", "signaal_overgangsdatum", "signaal_jaar"])
+    # R2 per month: planned, transferred, dropped out (counted per day, in index order).
     op.create_index("ix_clientoverdrachten_plan", "clientoverdrachten", ["jaar", "regel", "overgangsdatum"])
+    op.create_index("ix_clientoverdrachten_overgedragen", "clientoverdrachten", ["jaar", "regel", "overgedragen_op"])
+    op.create_index("ix_clientoverdrachten_uitgevallen", "clientoverdrachten", ["jaar", "regel", "uitgevallen_op"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_clientoverdrachten_uitgevallen", table_name="clientoverdrachten")
+    op.drop_index("ix_clientoverdrachten_overgedragen", table_name="clientoverdrachten")
     op.drop_index("ix_clientoverdrachten_plan", table_name="clientoverdrachten")
     op.drop_index("ix_clientoverdrachten_telling", table_name="clientoverdrachten")
     op.drop_table("clientoverdrachten")
