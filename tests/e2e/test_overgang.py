@@ -379,3 +379,21 @@ def opgeslagen_tekst(db_url: str) -> str:
     finally:
         engine.dispose()
     return "\n".join(delen)
+
+
+def test_zonder_het_geheim_van_het_jaar_wordt_niets_stil_opnieuw_gemaakt(zs, populatie, db_url):
+    from uuid import uuid5
+
+    from domain.overdracht import overgangsjaar_id
+    from store.config import Opslag
+    from store.person_keys import Persoonssleutels
+
+    geimporteerd(zs, populatie)
+    kluis = Persoonssleutels(Opslag(db_url))
+    try:
+        assert kluis.vernietig(str(uuid5(overgangsjaar_id(2025), "pseudoniemen")))
+    finally:
+        kluis.sluit()
+    weg = zs("overgang", "toon", "PS-W-R1", *J, ok=False)
+    assert weg.exit_code == 1 and "Het geheim van overgangsjaar 2025 ontbreekt" in weg.stderr
+    assert "ontbreekt" in zs("overgang", "importeer", populatie, *J, ok=False).stderr
