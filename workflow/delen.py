@@ -55,6 +55,10 @@ DELEN: tuple[Deel, ...] = (
     Deel("avg", "workflow.avg:AvgDienst", {"avg": "cli.avg:avg"}),
     # The definition versions zaken and aanbestedingen run on, as stored (no CLI noun of its own).
     Deel("definities", "workflow.definitieversies:DefinitieDienst"),
+    Deel("overdrachten", "workflow.overdrachten:OverdrachtDienst", {"overgang": "cli.overgang:overgang"},
+         voorwaarden=("einddatum_bereikt",),
+         personen={"cliënt in een overgangsjaar: JAAR/CLIENT, bv. 2025/SYN-000123":
+                   "workflow.overdrachten:vergeet_persoon"}),
     Deel("projecties", "", {"projecties": "cli.projecties:projecties", "rapport": "cli.rapport:rapport"}),
 )
 

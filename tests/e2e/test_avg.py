@@ -73,7 +73,7 @@ def test_wissen_van_een_indiener_laat_de_geschiedenis_heel_en_toont_overal_dat_e
     fout = zs("avg", "vergeet", f"{HVZ}-9", "--reden", REDEN, ok=False)
     assert fout.exit_code == 1
     assert ("Geen persoon bekend als '3261787-9'. Bekend zijn: indiener van een zienswijze: het kenmerk van de "
-            "zienswijze, bv. 3261787-2.") in fout.stderr
+            "zienswijze, bv. 3261787-2; cliënt in een overgangsjaar: JAAR/CLIENT, bv. 2025/SYN-000123.") in fout.stderr
     fout = zs("avg", "vergeet", f"{HVZ}-1", "--json", ok=False)
     assert fout.exit_code == 1 and '"soort": "weigering"' in fout.stdout
     assert stand(zs.db) == voor
