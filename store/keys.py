@@ -59,25 +59,14 @@ class Sleutelkluis:
 
         Refused (KeyError) when the key was destroyed: nothing new is written for an erased person.
         """
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
         sleutel = self._sleutel(sleutel_id)
         if sleutel is None:
             raise KeyError(sleutel_id)
-        nonce = os.urandom(_NONCE)
-        tekst = AESGCM(sleutel).encrypt(nonce, json.dumps(gegevens, ensure_ascii=False).encode(),
-                                        _associatie(sleutel_id, doel))
-        return base64.b64encode(nonce + tekst).decode("ascii")
+        return versleutel(sleutel, sleutel_id, gegevens, doel)
 
     def ontsleutel(self, sleutel_id: str, versleuteld: str, doel: str | None = None):
         """The personal data (as encrypted), or None when its key was destroyed."""
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-        sleutel = self._sleutel(sleutel_id)
-        if sleutel is None:
-            return None
-        ruw = base64.b64decode(versleuteld)
-        return json.loads(AESGCM(sleutel).decrypt(ruw[:_NONCE], ruw[_NONCE:], _associatie(sleutel_id, doel)))
+        return ontsleutel(self._sleutel(sleutel_id), sleutel_id, versleuteld, doel)
 
     def bestaat(self, sleutel_id: str) -> bool:
         return self._sleutel(sleutel_id) is not None
@@ -125,3 +114,26 @@ def _associatie(sleutel_id: str, doel: str | None) -> bytes:
     """The associated data of a ciphertext: the key id, and the field it is for (none: the identity,
     as the first ciphertexts were written)."""
     return (sleutel_id if doel is None else f"{sleutel_id}/{doel}").encode()
+
+
+# --- the one ciphertext format: base64(nonce + AES-256-GCM(json)), associated data = key id (/doel) ---
+
+
+def versleutel(sleutel: bytes, sleutel_id: str, gegevens, doel: str | None = None) -> str:
+    """`gegevens` (any JSON value) encrypted with `sleutel`, bound to its key id and field (`doel`)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(_NONCE)
+    tekst = AESGCM(bytes(sleutel)).encrypt(nonce, json.dumps(gegevens, ensure_ascii=False).encode(),
+                                           _associatie(sleutel_id, doel))
+    return base64.b64encode(nonce + tekst).decode("ascii")
+
+
+def ontsleutel(sleutel: bytes | None, sleutel_id: str, versleuteld: str | None, doel: str | None = None):
+    """The value, or None when the key is gone (erased) or there is nothing to decrypt."""
+    if sleutel is None or not versleuteld:
+        return None
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    ruw = base64.b64decode(versleuteld)
+    return json.loads(AESGCM(bytes(sleutel)).decrypt(ruw[:_NONCE], ruw[_NONCE:], _associatie(sleutel_id, doel)))

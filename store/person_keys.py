@@ -18,33 +18,23 @@ the read path of the reports joins the key table in its own query.
 
 from __future__ import annotations
 
-import base64
-import json
 import os
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from store.keys import _NONCE, Sleutelkluis
+from store.keys import Sleutelkluis, ontsleutel, versleutel
 
 _PER_QUERY = 900  # ids per IN (...) list
 
 
 def versleutel_met(sleutel: bytes, sleutel_id: str, gegevens) -> str:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    nonce = os.urandom(_NONCE)
-    tekst = AESGCM(sleutel).encrypt(nonce, json.dumps(gegevens, ensure_ascii=False).encode(), sleutel_id.encode())
-    return base64.b64encode(nonce + tekst).decode("ascii")
+    """With a key already in hand (fetched for a whole batch): store.keys' one ciphertext format."""
+    return versleutel(sleutel, sleutel_id, gegevens)
 
 
 def ontsleutel_met(sleutel: bytes | None, sleutel_id: str, versleuteld: str | None):
     """The value, or None when the key is gone (erased) or there is nothing to decrypt."""
-    if sleutel is None or not versleuteld:
-        return None
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    ruw = base64.b64decode(versleuteld)
-    return json.loads(AESGCM(bytes(sleutel)).decrypt(ruw[:_NONCE], ruw[_NONCE:], sleutel_id.encode()))
+    return ontsleutel(sleutel, sleutel_id, versleuteld)
 
 
 class Persoonssleutels(Sleutelkluis):
