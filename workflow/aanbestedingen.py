@@ -16,6 +16,8 @@ nothing is shown. It is logged as well.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from datetime import date, timedelta
 from enum import StrEnum, auto
 from functools import partial
@@ -36,8 +38,10 @@ from domain.zaak import LopendeTermijn
 from workflow import engine
 from workflow.definitie import vereist
 from workflow.engine import Workflow, kan_vanaf, procedure
-from workflow.audit import Bij, Kader, omschrijving, regel
 from workflow.kern import Dienst
+
+if TYPE_CHECKING:
+    from workflow.audit import Kader
 from workflow.voorwaarden import Context, voorwaarde
 from workflow.definitieversies import PROCEDUREVERSIES
 from store.log import log
@@ -196,7 +200,7 @@ class AanbestedingDienst(Dienst):
         wf = procedure(procedure_naam)
         VEREIST.controleer(wf.definitie)
         bestaat_al = f"Aanbesteding {kenmerk} bestaat al; een kenmerk is uniek."
-        if aanbesteding_id(kenmerk) in self.kern.repository:
+        if self.kern.bestaat(aanbesteding_id(kenmerk)):
             raise DomeinFout(bestaat_al)
         datum = self.kern.datum(datum)
         d = wf.definitie
@@ -459,9 +463,9 @@ class AanbestedingDienst(Dienst):
         if vertrouwelijk:
             controleer_inzage(actor, reden)
         a = self._aanbesteding(kenmerk)
-        weergave = self._met_regels(a)
+        weergave, kader = self._met_regels(a)
         weergave["tijdlijn"].sort(key=lambda r: (r["datum"], r["volgnummer"]))
-        return self._zichtbaar(weergave, vertrouwelijk, actor, reden, "de volledige tijdlijn", a)
+        return self._zichtbaar(weergave, vertrouwelijk, actor, reden, "de volledige tijdlijn", a, kader)
 
     def aanbesteding_geschiedenis(self, kenmerk: str, *, vertrouwelijk: bool = False, actor: str | None,
                                   reden: str | None = None) -> dict:
@@ -469,24 +473,30 @@ class AanbestedingDienst(Dienst):
         if vertrouwelijk:
             controleer_inzage(actor, reden)
         a = self._aanbesteding(kenmerk)
-        return self._zichtbaar(self._met_regels(a), vertrouwelijk, actor, reden, "de volledige geschiedenis", a)
+        weergave, kader = self._met_regels(a)
+        return self._zichtbaar(weergave, vertrouwelijk, actor, reden, "de volledige geschiedenis", a, kader)
 
-    def _met_regels(self, a: Aanbesteding) -> dict:
+    def _met_regels(self, a: Aanbesteding) -> tuple[dict, Kader]:
+        """The view with every event as an audit line (workflow.audit, imported here: it loads the
+        domain modules of every part), and the words of the procedure version `a` runs on."""
+        from workflow.audit import Bij, Kader, regel
+
         weergave = self._ab_weergave(a)
         kader = Kader.uit(self._procedure(a).definitie)
         bij = Bij("aanbesteding", a.kenmerk)
         weergave["tijdlijn"] = [regel(e, bij, kader) for e in self.kern.gebeurtenissen(a.id)]
-        return weergave
+        return weergave, kader
 
     def _zichtbaar(self, weergave: dict, vertrouwelijk: bool, actor: str | None, reden: str | None, wat: str,
-                   a: Aanbesteding | None = None) -> dict:
+                   a: Aanbesteding | None = None, kader: Kader | None = None) -> dict:
         """The raad's view of `weergave`, or the full view, once the look is saved as an event on `a`
         (the aanbesteding as it is now; loaded when not given). The view shows the aanbesteding as it
         was read, without this look: the next one shows it."""
         if not vertrouwelijk:
             raad = raadsweergave(weergave)
             if "tijdlijn" in raad:  # describe only what the raad may see of each line
-                kader = Kader.uit(procedure(weergave["procedure"], weergave["procedure_versie"]).definitie)
+                from workflow.audit import omschrijving
+
                 for r in raad["tijdlijn"]:
                     r["omschrijving"] = omschrijving(r, kader)
             return raad

@@ -92,7 +92,7 @@ class BesluitvormingDienst(Dienst):
 
     def _raadsagenda(self, vergaderdatum: date) -> Raadsagenda | None:
         agenda_id = raadsagenda_id(vergaderdatum)
-        return self.kern.repository.get(agenda_id) if agenda_id in self.kern.repository else None
+        return self.kern.laad(agenda_id, "") if self.kern.bestaat(agenda_id) else None
 
     def _raad_weergave(self, zaak: Zaak) -> dict:
         weergave = self.zaken.weergave(zaak)

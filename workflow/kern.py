@@ -52,7 +52,8 @@ class Kern:
             raise DomeinFout(niet_gevonden) from None
 
     def bestaat(self, aggregate_id: UUID) -> bool:
-        return aggregate_id in self.repository
+        # Not `id in repository`: the library answers that by replaying the whole aggregate.
+        return bool(self._app.recorder.select_events(aggregate_id, limit=1))
 
     def gebeurtenissen(self, aggregate_id: UUID) -> list:
         """The stored events of one aggregate, in order (empty when it does not exist)."""

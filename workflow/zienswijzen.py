@@ -308,7 +308,7 @@ class ZienswijzeDienst(Dienst):
         d["geschiedenis"] = [
             {"gebeurtenis": type(e).__name__, "datum": e.datum, "actor": e.actor, "reden": e.reden,
              "wat": getattr(e, "wat", None), "geregistreerd": e.timestamp}
-            for e in self.kern.repository.event_store.get(z.id)
+            for e in self.kern.gebeurtenissen(z.id)
         ]
         return d
 
