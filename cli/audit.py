@@ -77,3 +77,8 @@ def toon(omgeving, zaaknummer, per, geregistreerd, als_json):
         druk_json(z)
     else:
         druk_zaak(z)
+
+
+from cli.verificatie import anker, verificeer  # noqa: E402  (hash chain: issue 11)
+audit.add_command(verificeer)
+audit.add_command(anker)
