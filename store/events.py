@@ -6,8 +6,8 @@ the table name follows from STORE_NAME, the transcodings from `transcoder()`.
 `EventLog` reads and decodes the notification log with the bare library's
 recorder and mapper: reading never constructs the write side.
 
-Both get the recorders of store/keten_sqlite.py and store/keten_postgres.py
-(APPLICATION_RECORDER_TOPIC): every event is recorded with its hash and its link
+Both get the recorders of store/keten_sqlite.py (PERSISTENCE_MODULE) and
+store/keten_postgres.py (APPLICATION_RECORDER_TOPIC): every event is recorded with its hash and its link
 in the hash chain, in the same transaction (store/keten.py says how and what it proves).
 """
 
@@ -31,8 +31,9 @@ from store.config import Opslag
 STORE_NAME = "zaakstroom"  # eventsourcing derives the table name from it: zaakstroom_events
 _SCHEMA_SLOT = 7_206_001  # advisory lock key for creating the event tables
 # The recorders that write each event's hash with it (store/keten.py); imported by eventsourcing
-# only for the database in use, so a SQLite command never imports psycopg.
-_RECORDER_SQLITE = "store.keten_sqlite:GeketendeSQLiteRecorder"
+# only for the database in use, so a SQLite command never imports psycopg. On SQLite a factory
+# subclass, which also gives the connections a statement cache (store/keten_sqlite.py).
+_FACTORY_SQLITE = "store.keten_sqlite:GeketendeSQLiteFactory"
 _RECORDER_POSTGRES = "store.keten_postgres:GeketendePostgresRecorder"
 
 
@@ -56,7 +57,10 @@ def register_transcodings(transcoder: JSONTranscoder) -> None:
 def store_env(opslag: Opslag) -> dict[str, str]:
     """The eventsourcing environment for the store, with the event tables made sure to exist."""
     env = opslag.eventsourcing_env()
-    env["APPLICATION_RECORDER_TOPIC"] = _RECORDER_POSTGRES if opslag.is_postgres else _RECORDER_SQLITE
+    if opslag.is_postgres:
+        env["APPLICATION_RECORDER_TOPIC"] = _RECORDER_POSTGRES
+    else:
+        env["PERSISTENCE_MODULE"] = _FACTORY_SQLITE
     if opslag.is_postgres:
         # eventsourcing's create_table runs CREATE OR REPLACE FUNCTION on
         # every start, and two processes doing that at once fail ("tuple

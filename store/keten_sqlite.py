@@ -1,9 +1,15 @@
 """The SQLite application recorder with the hash chain (store/keten.py), and its reads for verification.
 
-`store.events.store_env` names this class in APPLICATION_RECORDER_TOPIC, so the
-application and every reader (EventLog) get it. The side tables live in the same
-file as the events; they are created, when missing, in one BEGIN IMMEDIATE
+`store.events.store_env` names the factory below in PERSISTENCE_MODULE, so the
+application and every reader (EventLog) get this recorder. The side tables live in
+the same file as the events; they are created, when missing, in one BEGIN IMMEDIATE
 transaction that also records where the chain begins.
+
+The factory also gives each connection a real statement cache. eventsourcing 9.5
+opens its connections with `cached_statements=True`, which sqlite3 reads as a
+cache of ONE statement: every statement but the last is parsed and planned again
+on each use. Recording a hash adds three statements to a save; re-preparing them
+would cost ~130 µs per save, with a cache ~5 µs (bench/RESULTS.md, "Hashketen").
 """
 
 from __future__ import annotations
@@ -12,11 +18,23 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from eventsourcing.persistence import StoredEvent
-from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteCursor, SQLiteDatastore
+import sqlite3
+
+from eventsourcing.persistence import InterfaceError, StoredEvent
+from eventsourcing.sqlite import (
+    SQLITE3_DEFAULT_LOCK_TIMEOUT,
+    SQLiteApplicationRecorder,
+    SQLiteConnection,
+    SQLiteConnectionPool,
+    SQLiteCursor,
+    SQLiteDatastore,
+    SQLiteFactory,
+)
 
 from store.keten import ALGORITME, BEGIN_TABEL, HASH_TABEL, hashrijen, nodige_vorigen
 
+_STATEMENTS_IN_CACHE = 64  # per connection: every statement a save, a load and a verification uses
+_PER_VRAAG = 400  # (id, version) pairs per lookup query
 _JULIAANSE_EPOCH = 2440587.5  # julianday('1970-01-01')
 
 
@@ -41,12 +59,16 @@ class GeketendeSQLiteRecorder(SQLiteApplicationRecorder):
             f"INSERT INTO {h} (notification_id, originator_id, originator_version, event_hash, "
             "aggregate_prev_hash, chain_hash) VALUES (?, ?, ?, ?, ?, ?)"
         )
-        self._kop = f"SELECT 0, notification_id, chain_hash FROM {h} WHERE notification_id = (SELECT max(notification_id) FROM {h})"
-        self._vorige = (
-            f"SELECT 1, e.originator_id, k.event_hash FROM {t} e JOIN {h} k ON k.notification_id = e.rowid "
-            "WHERE e.originator_id = ? AND e.originator_version = ?"
+        kop = f"SELECT 0, notification_id, chain_hash FROM {h} WHERE notification_id = (SELECT max(notification_id) FROM {h})"
+        vorige = (f"SELECT 1, e.originator_id, k.event_hash FROM {t} e JOIN {h} k ON k.notification_id = e.rowid "
+                  "WHERE e.originator_id = ? AND e.originator_version = ?")
+        # One query for the usual save (one aggregate): the chain head and the previous event's hash.
+        self._kop = (kop, f"{kop} UNION ALL {vorige}")
+        self._vorigen = (
+            f"SELECT 1, e.originator_id, k.event_hash FROM (VALUES {{}}) p CROSS JOIN {t} e "
+            "ON e.originator_id = p.column1 AND e.originator_version = p.column2 "
+            f"JOIN {h} k ON k.notification_id = e.rowid"
         )
-        self._kop_en_vorigen: dict[int, str] = {}
 
     # --- tables -------------------------------------------------------------------------
 
@@ -95,14 +117,19 @@ class GeketendeSQLiteRecorder(SQLiteApplicationRecorder):
         if not stored_events:
             return notification_ids
         nodig = nodige_vorigen(stored_events)
-        statement = self._kop_en_vorigen.get(len(nodig))
-        if statement is None:
-            statement = " UNION ALL ".join([self._kop] + [self._vorige] * len(nodig))
-            self._kop_en_vorigen[len(nodig)] = statement
-        c.execute(statement, [x for paar in nodig for x in paar])
-        kop, vorigen = None, {}
         gevraagd = dict(nodig)
-        for soort, sleutel, waarde in c.fetchall():
+        kop, vorigen = None, {}
+        if len(nodig) <= 1:
+            c.execute(self._kop[len(nodig)], nodig[0] if nodig else ())
+            rijen = c.fetchall()
+        else:  # a batch of many aggregates (a bulk load): the previous hashes in chunks
+            c.execute(self._kop[0])
+            rijen = c.fetchall()
+            for i in range(0, len(nodig), _PER_VRAAG):
+                deel = nodig[i:i + _PER_VRAAG]
+                c.execute(self._vorigen.format(",".join(["(?, ?)"] * len(deel))), [x for paar in deel for x in paar])
+                rijen += c.fetchall()
+        for soort, sleutel, waarde in rijen:
             if soort == 0:
                 kop = waarde
             else:
@@ -203,3 +230,37 @@ class GeketendeSQLiteRecorder(SQLiteApplicationRecorder):
             if rijen:
                 uit[oid] = (rijen[0][0], rijen[0][1])
         return uit
+
+
+class _VerbindingenMetCache(SQLiteConnectionPool):
+    """The library's pool, opening connections with a statement cache (see the module docstring)."""
+
+    def _create_connection(self) -> SQLiteConnection:
+        # As SQLiteConnectionPool._create_connection of eventsourcing 9.5.6, but cached_statements.
+        try:
+            c = sqlite3.connect(
+                database=self.db_name, uri=True, check_same_thread=False, isolation_level=None,
+                cached_statements=_STATEMENTS_IN_CACHE, timeout=self.lock_timeout or SQLITE3_DEFAULT_LOCK_TIMEOUT,
+            )
+        except (sqlite3.Error, TypeError) as e:
+            raise InterfaceError(e) from e
+        if not self.is_sqlite_memory_mode and not self.is_journal_mode_wal:
+            cursor = c.cursor()
+            cursor.execute("PRAGMA journal_mode;")
+            if cursor.fetchone()[0].lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL;")
+                self.journal_mode_was_changed_to_wal = True
+            self.is_journal_mode_wal = True
+        c.row_factory = sqlite3.Row
+        return SQLiteConnection(sqlite_conn=c, max_age=self.max_age)
+
+
+class GeketendeSQLiteFactory(SQLiteFactory):
+    """eventsourcing's SQLite factory with the chained recorder and a statement cache per connection."""
+
+    application_recorder_class = GeketendeSQLiteRecorder
+
+    def __init__(self, env) -> None:
+        super().__init__(env)
+        # The pool has opened no connection yet; from here on it opens them with a cache.
+        self.datastore.pool.__class__ = _VerbindingenMetCache
