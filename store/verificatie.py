@@ -170,13 +170,13 @@ class _Controle:
                 if ap != genesis:
                     self.bevindingen.append(Bevinding("koppeling", n, oid, versie, extra={"reden": "begin"}))
                 return
-            self.bevindingen.append(Bevinding("gat", n, oid, versie, extra={"van": 1, "tot": versie - 1}))
+            self.bevindingen.append(Bevinding("gat", n, oid, versie, extra={"van": 1, "tot": versie - 1, "na_id": 0}))
             return
         vv, vh, vn = vorig
         if vv >= versie:
             self.bevindingen.append(Bevinding("volgorde", n, oid, versie, extra={"na": vv, "na_id": vn}))
         elif vv < versie - 1:
-            self.bevindingen.append(Bevinding("gat", n, oid, versie, extra={"van": vv + 1, "tot": versie - 1}))
+            self.bevindingen.append(Bevinding("gat", n, oid, versie, extra={"van": vv + 1, "tot": versie - 1, "na_id": vn}))
         elif vh is None:
             if ap != genesis:  # the previous event has no hash (any more), but this one links to one
                 b = self.zonder_hash.get((oid, vv))
@@ -203,6 +203,7 @@ class _Controle:
     def rond_af(self, *, hele_log: bool = True) -> None:
         weg: set[int] = set()  # ids (id()) of findings merged into another
         self._paar_herberekend(weg)
+        self._verklaar_ketenbreuken(weg)
         self._paar_inhoud(weg)
         self._paar_verplaatst(weg)
         self._paar_hernummerd(weg)
@@ -226,6 +227,24 @@ class _Controle:
                     k.extra["volgende"] = b.gebeurtenis
                     k.extra["volgende_id"] = b.id
                     weg.add(id(b))
+
+    def _verklaar_ketenbreuken(self, weg: set[int]) -> None:
+        """A break of the store-wide chain between hash rows p and n is explained by an aggregate
+        whose missing version(s) lay between p and n (removed with their hash rows), or by an event
+        in between whose hash row was deleted: one finding, not two."""
+        for k in self.bevindingen:
+            if k.soort != "keten" or id(k) in weg:
+                continue
+            p, n = k.extra.get("vorige") or 0, k.id
+            gaten = [g for g in self.bevindingen if g.soort == "gat" and id(g) not in weg
+                     and g.extra["na_id"] < n and g.id > p]
+            if len(gaten) == 1:
+                g = gaten[0]
+                g.extra["tussen"] = (p, n)
+                weg.add(id(k))
+                continue
+            if any(b.soort == "ingevoegd" and b.extra.get("hash_verwijderd") and p < b.id < n for b in self.bevindingen):
+                weg.add(id(k))
 
     def _paar_inhoud(self, weg: set[int]) -> None:
         rijen = self.inhoud[:_MAX_PAREN]
@@ -422,6 +441,11 @@ class _Melder:
         if b.soort == "gat":
             van, tot = x["van"], x["tot"]
             wat = f"gebeurtenis {van} ontbreekt" if van == tot else f"gebeurtenissen {van} tot en met {tot} ontbreken"
+            if "tussen" in x:
+                p, n = x["tussen"]
+                return (f"{self.naam(b.aggregaat)}: {wat}, samen met de hash verwijderd (de keten is verbroken "
+                        f"tussen nr. {p} en nr. {n} in de log; gebeurtenis {b.gebeurtenis}, nr. {b.id}, volgt er "
+                        "direct op)")
             return (f"{self.naam(b.aggregaat)}: {wat} (samen met de hash verwijderd); gebeurtenis {b.gebeurtenis} "
                     f"(nr. {b.id} in de log) volgt er direct op")
         if b.soort == "volgorde":
