@@ -264,11 +264,11 @@ def maak_geschiedenis(app: Zaakstroom, nummers: list[str]) -> None:
     for nr in nummers:
         for weg, terug in ((date(2024, 1, 10), date(2024, 1, 20)), (date(2024, 2, 1), date(2024, 2, 10)),
                            (date(2024, 2, 20), date(2024, 3, 1))):
-            app.schort_op(nr, actor="bench", reden="aanvulling gevraagd", datum=weg)
-            app.hervat(nr, actor="bench", datum=terug)
-        app.verleng(nr, 6, Eenheid.WEKEN, actor="bench", reden="complexe aanvraag", datum=date(2024, 3, 5))
+            app.dienst("zaken").schort_op(nr, actor="bench", reden="aanvulling gevraagd", datum=weg)
+            app.dienst("zaken").hervat(nr, actor="bench", datum=terug)
+        app.dienst("zaken").verleng(nr, 6, Eenheid.WEKEN, actor="bench", reden="complexe aanvraag", datum=date(2024, 3, 5))
         app.dienst("zaken").stap(nr, "besluit_bekendmaken", actor="bench", datum=date(2024, 4, 1))
-        app.sluit_af(nr, "verleend", actor="bench", datum=date(2024, 6, 1))
+        app.dienst("zaken").sluit_af(nr, "verleend", actor="bench", datum=date(2024, 6, 1))
 
 
 def meet_replay(app: Zaakstroom, nummers: list[str], blok: int) -> dict:
