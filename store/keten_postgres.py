@@ -150,7 +150,8 @@ class GeketendePostgresRecorder(PostgresApplicationRecorder):
         return f"replace({kolom}::text, '-', '')" if self.datastore.originator_id_type == "uuid" else kolom
 
     def _kolommen(self) -> str:
-        return (f"{self._id('e.originator_id')}, e.originator_version, e.topic, e.state, "
+        return (f"{self._id('e.originator_id')}, e.originator_version, coalesce(e.topic, ''), "
+                "coalesce(e.state, ''::bytea), "
                 f"{self._id('k.originator_id')}, k.originator_version, k.event_hash, k.aggregate_prev_hash, k.chain_hash")
 
     def _lees(self, waar: str, params: dict) -> list[tuple]:

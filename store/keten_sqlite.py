@@ -173,16 +173,21 @@ class GeketendeSQLiteRecorder(SQLiteApplicationRecorder):
             f"UNION ALL SELECT min(notification_id) FROM {HASH_TABEL} WHERE notification_id > ?1)", (na,))
         return rijen[0][0]
 
-    _KOLOMMEN = ("e.originator_id, e.originator_version, e.topic, e.state, "
-                 "k.originator_id, k.originator_version, k.event_hash, k.aggregate_prev_hash, k.chain_hash")
+    # Each value in the type it should have, whatever a hand-edited row holds instead (SQLite keeps any
+    # type in any column): a changed type is then just a different value, whose hash does not match.
+    _E = ("CAST(e.originator_id AS TEXT), CAST(e.originator_version AS INTEGER), "
+          "coalesce(CAST(e.topic AS TEXT), ''), coalesce(CAST(e.state AS BLOB), X'')")
+    _K = ("CAST(k.originator_id AS TEXT), CAST(k.originator_version AS INTEGER), "
+          "coalesce(CAST(k.event_hash AS BLOB), X''), coalesce(CAST(k.aggregate_prev_hash AS BLOB), X''), "
+          "coalesce(CAST(k.chain_hash AS BLOB), X'')")
 
     def _lees(self, waar_e: str, waar_k: str, params: Sequence) -> list[tuple]:
         t, h = self.events_table_name, HASH_TABEL
         return self._rijen(
-            f"SELECT e.rowid, {self._KOLOMMEN} FROM {t} e LEFT JOIN {h} k ON k.notification_id = e.rowid "
+            f"SELECT e.rowid, {self._E}, {self._K} FROM {t} e LEFT JOIN {h} k ON k.notification_id = e.rowid "
             f"WHERE {waar_e} "
-            f"UNION ALL SELECT k.notification_id, NULL, NULL, NULL, NULL, k.originator_id, k.originator_version, "
-            f"k.event_hash, k.aggregate_prev_hash, k.chain_hash FROM {h} k WHERE {waar_k} "
+            f"UNION ALL SELECT k.notification_id, NULL, NULL, NULL, NULL, {self._K} "
+            f"FROM {h} k WHERE {waar_k} "
             f"AND NOT EXISTS (SELECT 1 FROM {t} e WHERE e.rowid = k.notification_id) "
             "ORDER BY 1", params)
 

@@ -185,7 +185,7 @@ class _Controle:
                 else:
                     self.bevindingen.append(Bevinding("koppeling", n, oid, versie, extra={"vorige_id": vn}))
         elif ap != vh:
-            self.bevindingen.append(Bevinding("koppeling", n, oid, versie, extra={"vorige_id": vn}))
+            self.bevindingen.append(Bevinding("koppeling", n, oid, versie, extra={"vorige_id": vn, "ap": ap}))
 
     def _verplaatst(self, n, eo, ev, topic, state, ko, kv, ap, eh) -> None:
         if _los_hash(ap, ko, kv, topic, state) == eh:
@@ -217,16 +217,24 @@ class _Controle:
 
     def _paar_herberekend(self, weg: set[int]) -> None:
         """A chain link that fails at n, and the next event of the same aggregate pointing to another
-        hash than the one stored for n: the content of n was changed and its hash recomputed."""
+        hash than the one stored for n: the hash of n was changed. The next event still holds the
+        original hash, so whether the content changed too can be told."""
         keten = {b.id: b for b in self.bevindingen if b.soort == "keten"}
+        inhoud = {r[0]: r for r in self.inhoud}
         for b in self.bevindingen:
             if b.soort == "koppeling" and b.extra.get("vorige_id") in keten:
                 k = keten[b.extra["vorige_id"]]
                 if k.aggregaat == b.aggregaat and k.gebeurtenis == (b.gebeurtenis or 0) - 1:
                     k.soort = "herberekend"
-                    k.extra["volgende"] = b.gebeurtenis
-                    k.extra["volgende_id"] = b.id
+                    k.extra.update(volgende=b.gebeurtenis, volgende_id=b.id)
                     weg.add(id(b))
+                    rij = inhoud.get(k.id)
+                    if rij is not None:  # the stored hash does not fit the content either
+                        n, eo, ev, topic, state, ap, eh, i = rij
+                        k.soort = "hash_gewijzigd"
+                        k.topic = topic
+                        k.extra["inhoud_intact"] = _los_hash(ap, eo, ev, topic, state) == b.extra.get("ap")
+                        weg.add(id(self.bevindingen[i]))
 
     def _verklaar_ketenbreuken(self, weg: set[int]) -> None:
         """A break of the store-wide chain between hash rows p and n is explained by an aggregate
@@ -460,6 +468,10 @@ class _Melder:
         if b.soort == "herberekend":
             return (f"{self.wie(b, topic=False)}: inhoud gewijzigd en de hash herberekend (de keten en gebeurtenis "
                     f"{x['volgende']}, nr. {x['volgende_id']}, verwijzen nog naar de oorspronkelijke hash)")
+        if b.soort == "hash_gewijzigd":
+            wat = ("de inhoud is ongewijzigd" if x["inhoud_intact"] else "en de inhoud is ook gewijzigd")
+            return (f"{self.wie(b)}: de opgeslagen hash is gewijzigd ({wat}: gebeurtenis {x['volgende']}, "
+                    f"nr. {x['volgende_id']}, en de keten wijzen nog naar de oorspronkelijke hash)")
         if b.soort == "keten":
             if x.get("vorige") is None:
                 return (f"keten verbroken bij nr. {b.id}: de eerste schakel begint niet bij het begin; ervóór "

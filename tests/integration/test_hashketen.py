@@ -155,6 +155,22 @@ def test_gewijzigde_soort_gebeurtenis(store):
         "inhoud", 8, "zaak 5003", 2, "domain.zaak:Zaak.Verlengd")
 
 
+def test_waarden_van_een_ander_type_of_leeg(store):
+    zs, ruw = store
+    if ruw.postgres:
+        ruw("UPDATE {events} SET topic = NULL WHERE {nid} = 4")
+        ruw("UPDATE {events} SET state = NULL WHERE {nid} = 7")
+    else:  # SQLite keeps any type in any column: replace() on a BLOB gives TEXT
+        ruw("UPDATE {events} SET state = replace(state, 'aanvulling', 'aanvullin') WHERE {nid} = 4")
+        ruw("UPDATE {hashes} SET event_hash = 'kapot' WHERE notification_id = 7")
+    soort = "inhoud" if ruw.postgres else "hash_gewijzigd"
+    assert [(b["soort"], b["id"]) for b in verificeer(zs)["breuken"]] == [("inhoud", 4), (soort, 7)]
+    if not ruw.postgres:
+        assert ("zaak 5002, gebeurtenis 3 (domain.zaak:Zaak.Hervat), nr. 7 in de log, vastgelegd "
+                in tekst(zs))
+        assert "de opgeslagen hash is gewijzigd (de inhoud is ongewijzigd: gebeurtenis 4, nr. 12," in tekst(zs)
+
+
 def test_verwijderde_gebeurtenis(store):
     zs, ruw = store
     ruw("DELETE FROM {events} WHERE {nid} = 10")
@@ -331,6 +347,40 @@ def test_oude_store_zegt_wat_niet_geketend_is_en_ketent_wat_erbij_komt(tmp_path)
     [b] = verificeer(zs)["breuken"]
     assert b["soort"] == "ongeketend"
     assert "van de 109 gebeurtenissen van vóór de keten ontbreekt er 1" in b["melding"]
+
+
+def test_een_store_van_voor_de_keten_ketent_vanaf_het_begin_van_de_keten(db_url, monkeypatch):
+    import store.events as se
+    from store.config import Opslag
+    from workflow.application import Zaakstroom
+
+    with monkeypatch.context() as m:  # zaakstroom as it was before the chain: eventsourcing's own recorder
+        m.setattr(se, "_FACTORY_SQLITE", "eventsourcing.sqlite:SQLiteFactory")
+        m.setattr(se, "_RECORDER_POSTGRES", "eventsourcing.postgres:PostgresApplicationRecorder")
+        maak_store(db_url)
+    maak_store(db_url, zaken=("5101",))
+    app = Zaakstroom(Opslag(db_url), vandaag=date(2024, 12, 1))
+    app.dienst("zaken").schort_op("5001", actor="K. van Ekeris", reden="nog een vraag", datum=date(2024, 3, 1))
+    app.close()
+    zs, ruw = Cli(db_url), Ruw(db_url)
+    u = verificeer(zs, ok=True)
+    assert (u["ongeketend"], u["geketend"], u["begin"]["id"], u["begin"]["gebeurtenissen_ervoor"]) == (15, 6, 15, 15)
+    assert "15 gebeurtenissen zijn niet geketend, vastgelegd vóór de hashketen begon" in \
+        zs("audit", "verificeer", "--alles").stdout
+
+    ruw.zet_state(4, ruw.state(4).replace(b"aanvulling gevraagd", b"aanvulling ontvangen"))
+    verificeer(zs, ok=True)  # before the chain: not provable, as the report says
+    ruw.zet_state(21, ruw.state(21).replace(b"nog een vraag", b"geen vraag"))
+    [b] = verificeer(zs)["breuken"]
+    assert (b["soort"], b["id"], b["naam"], b["gebeurtenis"]) == ("inhoud", 21, "zaak 5001", 6)
+
+
+def test_een_onbekende_zaak(store):
+    zs, _ = store
+    r = zs("audit", "verificeer", "999", ok=False)
+    assert r.exit_code == 1 and "Zaak 999 bestaat niet" in r.stderr
+    assert zs("audit", "verificeer", ok=False).exit_code == 2  # a zaaknummer or --alles
+    assert zs("audit", "verificeer", "5001", "--anker", "1:" + "0" * 64, ok=False).exit_code == 2
 
 
 # --- many writers at once: one chain, no breaks ------------------------------------------------------
