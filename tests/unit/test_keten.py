@@ -42,10 +42,10 @@ def test_keten_hash_is_wat_de_documentatie_zegt():
 
 @pytest.mark.parametrize("ander", [
     dict(versie=3), dict(topic=TOPIC + "x"), dict(state=STATE.replace(b"Ekeris", b"Ekerix")),
-    dict(oid=UUID(int=OID.int + 1).hex), dict(vorige=b"\x01" * 32),
+    dict(originator_id=UUID(int=OID.int + 1).hex), dict(vorige=b"\x01" * 32),
 ])
 def test_elk_veld_telt_mee(ander):
-    basis = dict(vorige=GENESIS, oid=OID.hex, versie=2, topic=TOPIC, state=STATE)
+    basis = dict(vorige=GENESIS, originator_id=OID.hex, versie=2, topic=TOPIC, state=STATE)
     assert gebeurtenis_hash(**{**basis, **ander}) != gebeurtenis_hash(**basis)
 
 
