@@ -8,6 +8,12 @@ reads the chain head and the hashes of the previous events of the aggregates
 inserts the hash rows, which commit with the events. The lock is held until that
 commit, so no other writer can read the same head. The side tables are created
 with the event table, under the advisory lock of store.events.
+
+Batch size: like eventsourcing's own insert, everything goes through psycopg's
+pipeline mode, which can hang for good when one batch is larger than the socket
+takes at once (psycopg issue #685; seen here with the plain library recorder at
+1,000 events per call). Commands write a few events; bulk loads should send a
+hundred or so per call (bench/verificatie.py does).
 """
 
 from __future__ import annotations
