@@ -510,6 +510,15 @@ def rapport(args, m: dict, a: dict, gedeeld: dict, b: dict, c: dict, imp: dict) 
     return "\n".join(r)
 
 
+def andere_secties(pad: Path) -> str:
+    """Sections other benchmarks write into the same report (bench/verificatie.py), kept as they are."""
+    if not pad.exists():
+        return ""
+    tekst = pad.read_text(encoding="utf-8")
+    begin, eind = tekst.find("<!-- hashketen-"), tekst.rfind(":eind -->")
+    return "\n" + tekst[begin:eind + len(":eind -->")] + "\n" if 0 <= begin < eind else ""
+
+
 def tabel_stdout(a: dict, b: dict, c: dict) -> str:
     regels = [
         f"{'meting':<44} {'zaakstroom':>16} {'baseline':>16} {'ratio':>7}  doel",
@@ -586,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nduurste imports van de CLI (cumulatief ms): "
           + ", ".join(f"{n} {cum / 1000:.0f}" for n, _, cum, _ in imp["top_cum"]))
     if out is not None:
-        out.write_text(rapport(args, m, a, gedeeld, b, c, imp), encoding="utf-8")
+        out.write_text(rapport(args, m, a, gedeeld, b, c, imp) + andere_secties(out), encoding="utf-8")
         print(f"\nGeschreven: {out}")
     return 0
 
