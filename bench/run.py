@@ -511,12 +511,18 @@ def rapport(args, m: dict, a: dict, gedeeld: dict, b: dict, c: dict, imp: dict) 
 
 
 def andere_secties(pad: Path) -> str:
-    """Sections other benchmarks write into the same report (bench/verificatie.py), kept as they are."""
+    """Sections other benchmarks write into the same report, kept as they are: bench/verificatie.py
+    (between <!-- hashketen-… --> markers) and bench/overgang.py (<!-- bench/overgang.py: … -->)."""
     if not pad.exists():
         return ""
     tekst = pad.read_text(encoding="utf-8")
-    begin, eind = tekst.find("<!-- hashketen-"), tekst.rfind(":eind -->")
-    return "\n" + tekst[begin:eind + len(":eind -->")] + "\n" if 0 <= begin < eind else ""
+    delen = []
+    for begin_teken, eind_teken in (("<!-- hashketen-", ":eind -->"),
+                                    ("<!-- bench/overgang.py: begin -->", "<!-- bench/overgang.py: einde -->")):
+        begin, eind = tekst.find(begin_teken), tekst.rfind(eind_teken)
+        if 0 <= begin < eind:
+            delen.append(tekst[begin:eind + len(eind_teken)])
+    return "".join("\n" + d + "\n" for d in delen)
 
 
 def tabel_stdout(a: dict, b: dict, c: dict) -> str:
