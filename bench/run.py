@@ -510,6 +510,21 @@ def rapport(args, m: dict, a: dict, gedeeld: dict, b: dict, c: dict, imp: dict) 
     return "\n".join(r)
 
 
+def andere_secties(pad: Path) -> str:
+    """Sections other benchmarks write into the same report, kept as they are: bench/verificatie.py
+    (between <!-- hashketen-… --> markers) and bench/overgang.py (<!-- bench/overgang.py: … -->)."""
+    if not pad.exists():
+        return ""
+    tekst = pad.read_text(encoding="utf-8")
+    delen = []
+    for begin_teken, eind_teken in (("<!-- hashketen-", ":eind -->"),
+                                    ("<!-- bench/overgang.py: begin -->", "<!-- bench/overgang.py: einde -->")):
+        begin, eind = tekst.find(begin_teken), tekst.rfind(eind_teken)
+        if 0 <= begin < eind:
+            delen.append(tekst[begin:eind + len(eind_teken)])
+    return "".join("\n" + d + "\n" for d in delen)
+
+
 def tabel_stdout(a: dict, b: dict, c: dict) -> str:
     regels = [
         f"{'meting':<44} {'zaakstroom':>16} {'baseline':>16} {'ratio':>7}  doel",
@@ -586,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nduurste imports van de CLI (cumulatief ms): "
           + ", ".join(f"{n} {cum / 1000:.0f}" for n, _, cum, _ in imp["top_cum"]))
     if out is not None:
-        out.write_text(rapport(args, m, a, gedeeld, b, c, imp), encoding="utf-8")
+        out.write_text(rapport(args, m, a, gedeeld, b, c, imp) + andere_secties(out), encoding="utf-8")
         print(f"\nGeschreven: {out}")
     return 0
 

@@ -84,3 +84,8 @@ def toon(omgeving, nummer, per, geregistreerd, vertrouwelijk, actor, reden, als_
         from cli.aanbesteding import druk_aanbesteding
 
         druk_aanbesteding(w)
+
+
+from cli.verificatie import anker, verificeer  # noqa: E402  (hash chain: issue 11)
+audit.add_command(verificeer)
+audit.add_command(anker)
