@@ -178,9 +178,9 @@ def controleer(map_: str | Path) -> dict:
     for regelnr, r in rijen:
         if r.get("regel") != vorige_regel + 1:
             if isinstance(r.get("regel"), int) and r["regel"] > vorige_regel + 1:
-                wat = (f"regel {vorige_regel + 1}" if r["regel"] == vorige_regel + 2
-                       else f"regels {vorige_regel + 1} t/m {r['regel'] - 1}")
-                rap.breuk("volgorde", f"{wat} ontbreken vóór {_wie(r, regelnr)}: verwijderd", regel=regelnr)
+                wat = (f"regel {vorige_regel + 1} ontbreekt" if r["regel"] == vorige_regel + 2
+                       else f"regels {vorige_regel + 1} t/m {r['regel'] - 1} ontbreken")
+                rap.breuk("volgorde", f"{wat} vóór {_wie(r, regelnr)}: verwijderd", regel=regelnr)
             else:
                 rap.breuk("volgorde", f"{_wie(r, regelnr)} draagt volgnummer {r.get('regel')!r} waar "
                                       f"{vorige_regel + 1} hoort: regels verwisseld of verplaatst", regel=regelnr)
@@ -259,9 +259,9 @@ def controleer(map_: str | Path) -> dict:
         else:
             if versie != vorige_versie + 1:
                 if versie > vorige_versie + 1:
-                    wat = (f"gebeurtenis {vorige_versie + 1}" if versie == vorige_versie + 2
-                           else f"gebeurtenissen {vorige_versie + 1} t/m {versie - 1}")
-                    rap.breuk("ontbreekt", f"{_wie(r, regelnr)}: {wat} van dit aggregaat ontbreken ervóór",
+                    wat = (f"gebeurtenis {vorige_versie + 1} van dit aggregaat ontbreekt" if versie == vorige_versie + 2
+                           else f"gebeurtenissen {vorige_versie + 1} t/m {versie - 1} van dit aggregaat ontbreken")
+                    rap.breuk("ontbreekt", f"{_wie(r, regelnr)}: {wat} ervóór",
                               regel=regelnr)
                 else:
                     rap.breuk("volgorde", f"{_wie(r, regelnr)}: volgt op gebeurtenis {vorige_versie} van hetzelfde "
