@@ -432,6 +432,18 @@ class ExportDienst(Dienst):
     def controleer(self, map_: Path) -> dict:
         return ec.controleer(map_)
 
+    def exporteer_zgw(self, zaaknummer: str, *, map_: Path, overschrijven: bool = False, rsin: str | None) -> dict:
+        """zaken.json, statussen.json and rollen.json in the shape of the ZGW Zaken API (workflow/zgw.py)."""
+        from workflow.zgw import zgw_zaak
+
+        z = zgw_zaak(self.kern, zaaknummer.strip(), rsin)
+        bestanden = ("zaken.json", "statussen.json", "rollen.json")
+        bereid_map_voor(map_, overschrijven, bestanden)
+        for naam, inhoud in zip(bestanden, ([z["zaak"]], z["statussen"], z["rollen"]), strict=True):
+            _schrijf_prive(map_ / naam, (json.dumps(inhoud, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        return {"map": str(map_), "zaak": z["zaak"]["identificatie"], "bestanden": list(bestanden),
+                "statussen": len(z["statussen"]), "rollen": len(z["rollen"])}
+
 
 def _naam_van(topic: str, state: bytes) -> tuple[str | None, str | None]:
     klasse = topic.partition(":")[2].split(".")[0]
