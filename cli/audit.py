@@ -89,3 +89,6 @@ def toon(omgeving, nummer, per, geregistreerd, vertrouwelijk, actor, reden, als_
 from cli.verificatie import anker, verificeer  # noqa: E402  (hash chain: issue 11)
 audit.add_command(verificeer)
 audit.add_command(anker)
+from cli.export import controleer_export, export  # noqa: E402  (export for an archive: issue 11.3)
+audit.add_command(export)
+audit.add_command(controleer_export)

@@ -55,6 +55,7 @@ DELEN: tuple[Deel, ...] = (
     Deel("avg", "workflow.avg:AvgDienst", {"avg": "cli.avg:avg"}),
     # The definition versions zaken and aanbestedingen run on, as stored (no CLI noun of its own).
     Deel("definities", "workflow.definitieversies:DefinitieDienst"),
+    Deel("export", "workflow.export:ExportDienst"),  # audit export / controleer-export (issue 11.3)
     Deel("overdrachten", "workflow.overdrachten:OverdrachtDienst", {"overgang": "cli.overgang:overgang"},
          voorwaarden=("einddatum_bereikt",),
          personen={"cliënt in een overgangsjaar: JAAR/CLIENT, bv. 2025/SYN-000123":
