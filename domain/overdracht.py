@@ -33,6 +33,7 @@ from eventsourcing.domain import Aggregate
 from domain.basis import Gebeurtenis, Keuze
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from domain.persoonsgegevens import controleer_wissen
 
 OVERGANG_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/overgangsjaar")
 OVERDRACHT_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/clientoverdracht")
@@ -186,9 +187,14 @@ class Overgangsjaar(Aggregate):
         waarschuwing_dagen: int
         plan_vanaf: date
         plan_tot: date
+        # The clientoverdracht definition its clients run on (the text stored as domain.definitieversie,
+        # its sha256 here); None for a jaar defined before those were recorded (it reads the file).
+        definitie_versie: int | None = None
+        definitie_sha256: str | None = None
 
         def apply(self, j: Overgangsjaar) -> None:
             j.jaar = self.jaar
+            j.definitie_versie, j.definitie_sha256 = self.definitie_versie, self.definitie_sha256
             j.start, j.einde = self.start, self.einde
             j.ontvangende_aanbieder = self.ontvangende_aanbieder
             j.latende_aanbieders = list(self.latende_aanbieders)
@@ -219,7 +225,8 @@ class Overgangsjaar(Aggregate):
     @classmethod
     def definieer(cls, *, jaar: int, start: date, einde: date, ontvangende_aanbieder: str,
                   latende_aanbieders: list[str], waarschuwing_dagen: int, plan_vanaf: date | None,
-                  plan_tot: date | None, actor: str, datum: date, reden: str | None) -> Overgangsjaar:
+                  plan_tot: date | None, actor: str, datum: date, reden: str | None,
+                  definitie_versie: int | None = None, definitie_sha256: str | None = None) -> Overgangsjaar:
         if einde <= start:
             raise DomeinFout(f"Het overgangsjaar eindigt ({nl_datum(einde)}) voor of op zijn start ({nl_datum(start)}).")
         if (einde - start).days > 731:
@@ -248,6 +255,7 @@ class Overgangsjaar(Aggregate):
         return cls._create(cls.Gedefinieerd, id=overgangsjaar_id(jaar), jaar=jaar, start=start, einde=einde,
                            ontvangende_aanbieder=ontvangende_aanbieder, latende_aanbieders=namen,
                            waarschuwing_dagen=waarschuwing_dagen, plan_vanaf=plan_vanaf, plan_tot=plan_tot,
+                           definitie_versie=definitie_versie, definitie_sha256=definitie_sha256,
                            actor=actor, datum=datum, reden=reden)
 
     def aanbieder(self, naam: str | None) -> str | None:
@@ -574,9 +582,8 @@ class Clientoverdracht(Aggregate):
 
     def vergeet(self, *, actor: str, datum: date, reden: str | None) -> None:
         self._niet_gewist()
-        reden = verplicht(reden, "Wissen van persoonsgegevens vraagt een reden (--reden), bv. een verzoek op grond "
-                                 "van art. 17 AVG. Die reden blijft leesbaar: schrijf er geen gezondheidsgegevens in.")
-        self.trigger_event(self.ClientVergeten, actor=actor, datum=datum, reden=reden, reden_versleuteld=None)
+        controleer_wissen(reden)  # the reason stays readable (in the clear): no health data in it
+        self.trigger_event(self.ClientVergeten, actor=actor, datum=datum, reden=reden.strip(), reden_versleuteld=None)
 
     # --- queries ---------------------------------------------------------------------------
 
