@@ -478,19 +478,22 @@ class Clientoverdracht(Aggregate):
         self.trigger_event(soort, stap=stap, van=self.status, naar=naar, actor=actor, datum=datum, reden=None,
                            reden_versleuteld=reden_versleuteld, **feiten)
 
-    def vraag_toestemming(self, *, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
+    # Each step command gets the step the engine checked (workflow.engine.stap: its `stap` and `naar`),
+    # as Zaak.ga_naar does: the step's name is decided once, by the service that asked the engine.
+
+    def vraag_toestemming(self, *, stap: str, naar: str, actor: str, datum: date,
+                          reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Toestemming vragen")
-        self._stap(self.ToestemmingGevraagd, stap="toestemming_vragen", naar=naar, actor=actor, datum=datum,
+        self._stap(self.ToestemmingGevraagd, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld)
 
-    def leg_toestemming_vast(self, *, gegeven: bool, naar: str, actor: str, datum: date,
+    def leg_toestemming_vast(self, *, gegeven: bool, stap: str, naar: str, actor: str, datum: date,
                              reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Toestemming vastleggen")
-        soort, stap = ((self.ToestemmingGegeven, "toestemming_geven") if gegeven
-                       else (self.ToestemmingGeweigerd, "toestemming_weigeren"))
+        soort = self.ToestemmingGegeven if gegeven else self.ToestemmingGeweigerd
         self._stap(soort, stap=stap, naar=naar, actor=actor, datum=datum, reden_versleuteld=reden_versleuteld)
 
-    def houd_warme_overdracht(self, *, aanwezigen: list[Aanwezige], naar: str, actor: str, datum: date,
+    def houd_warme_overdracht(self, *, aanwezigen: list[Aanwezige], stap: str, naar: str, actor: str, datum: date,
                               reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Een warme overdracht")
         rollen = list(dict.fromkeys(aanwezigen))
@@ -504,33 +507,33 @@ class Clientoverdracht(Aggregate):
         if ontbreekt:
             raise DomeinFout("Bij een warme overdracht zitten de latende en de ontvangende aanbieder met de cliënt "
                              f"aan tafel; niet aanwezig: {', '.join(ontbreekt)} (--aanwezig, rollen, geen namen).")
-        self._stap(self.WarmeOverdrachtGehouden, stap="warme_overdracht", naar=naar, actor=actor, datum=datum,
+        self._stap(self.WarmeOverdrachtGehouden, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld, aanwezigen=[r.value for r in rollen])
 
-    def draag_over(self, *, dossierregel: str, noodzaak: bool, naar: str, actor: str, datum: date,
+    def draag_over(self, *, dossierregel: str, noodzaak: bool, stap: str, naar: str, actor: str, datum: date,
                    reden_versleuteld: str | None) -> tuple[bool, str]:
         self._na(datum, self.status_sinds, "Overdragen")
         if noodzaak and dossierregel != "toestemming_of_noodzaak":
             raise DomeinFout(f"Onder de {self.wet.naam} gaat het dossier alleen mee met toestemming; "
                              "--noodzakelijk geldt hier niet.")
         mee, grond = dossierbesluit(wet=self.wet, regel=dossierregel, toestemming=self.toestemming, noodzaak=noodzaak)
-        self._stap(self.Overgedragen, stap="overdragen", naar=naar, actor=actor, datum=datum,
+        self._stap(self.Overgedragen, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld, dossier_overgedragen=mee, dossier_grond=grond)
         return mee, grond
 
-    def sluit_af(self, *, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
+    def sluit_af(self, *, stap: str, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Afsluiten")
-        self._stap(self.Afgesloten, stap="afsluiten", naar=naar, actor=actor, datum=datum,
+        self._stap(self.Afgesloten, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld)
 
-    def beeindig_indicatie(self, *, naar: str, actor: str) -> None:
+    def beeindig_indicatie(self, *, stap: str, naar: str, actor: str) -> None:
         """R1 at its einddatum: the effective date is the einddatum itself (it may precede the import)."""
-        self._stap(self.IndicatieBeeindigd, stap="indicatie_beeindigen", naar=naar, actor=actor,
+        self._stap(self.IndicatieBeeindigd, stap=stap, naar=naar, actor=actor,
                    datum=self.einddatum, reden_versleuteld=None)
 
-    def val_uit(self, *, oorzaak: Oorzaak, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
+    def val_uit(self, *, oorzaak: Oorzaak, stap: str, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
         self._na(datum, self.aangemeld_op, "Uitval")
-        self._stap(self.Uitgevallen, stap="uitvallen", naar=naar, actor=actor, datum=datum,
+        self._stap(self.Uitgevallen, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld, oorzaak=oorzaak.value)
 
     def wijzig_einddatum(self, *, nieuw: date, nieuwe_regel: Regel, stap: str | None, naar: str,

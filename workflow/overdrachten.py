@@ -248,13 +248,16 @@ class OverdrachtDienst(Dienst):
 
     # --- the one step function -------------------------------------------------------------
 
-    def _stap(self, d: Overdrachtdefinitie, o: Clientoverdracht, stap: str, datum: date) -> str:
-        """Check step `stap` of this client against its definition; return the state it leads to.
+    def _stap(self, d: Overdrachtdefinitie, o: Clientoverdracht, stap: str, datum: date) -> dict:
+        """Check step `stap` of this client against its definition; return the checked step as the
+        aggregate's command takes it (`stap`, `naar`: Toegestaan.overgang), as the zaak's ga_naar.
 
         The one place where a client's step is checked, by the shared step executor
         (workflow.engine.stap: the definition's machine, its wachttermijnen and named checks).
         """
         wf = d.workflow
+        # Kept before the engine only for its message: a client's rule and status and the commands that
+        # do apply (the engine's own refusal names the step and the status, not what to do instead).
         if stap not in {x.stap for x in wf.overgangen_vanuit(o.status)}:  # the machine's answer
             mogelijk = [f"{x.titel.split(':')[0].lower()} ('zaakstroom {x.commando}')" if x.commando else x.stap
                         for x in wf.overgangen_vanuit(o.status)]
@@ -266,7 +269,7 @@ class OverdrachtDienst(Dienst):
         # The definition has no terms (yet): the client's deadlines are its indicatie and overgangsdatum.
         toegestaan = engine.stap(wf, o.status, stap, lopend=[], datum=datum, context=Context(self.kern, o, datum),
                                  startdatum=datum, kenmerk="deze cliënt")
-        return toegestaan.overgang.naar
+        return {"stap": toegestaan.overgang.stap, "naar": toegestaan.overgang.naar}
 
     @staticmethod
     def _mag(od: Overdrachtdefinitie, o: Clientoverdracht, handeling: str) -> None:
@@ -464,11 +467,11 @@ class OverdrachtDienst(Dienst):
         j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
         if actie == "vragen":
-            o.vraag_toestemming(naar=self._stap(d, o, Stappen.toestemming_vragen, datum), actor=actor, datum=datum,
+            o.vraag_toestemming(**self._stap(d, o, Stappen.toestemming_vragen, datum), actor=actor, datum=datum,
                                 reden_versleuteld=self._versleutel(sleutel, o, reden))
         elif actie in ("gegeven", "geweigerd"):
             stap = Stappen.toestemming_geven if actie == "gegeven" else Stappen.toestemming_weigeren
-            o.leg_toestemming_vast(gegeven=actie == "gegeven", naar=self._stap(d, o, stap, datum), actor=actor,
+            o.leg_toestemming_vast(gegeven=actie == "gegeven", **self._stap(d, o, stap, datum), actor=actor,
                                    datum=datum, reden_versleuteld=self._versleutel(sleutel, o, reden))
         else:
             raise DomeinFout(f"Onbekende actie '{actie}'; kies vragen, gegeven of geweigerd.")
@@ -480,7 +483,7 @@ class OverdrachtDienst(Dienst):
         j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
         rollen = [Aanwezige.lees(a, "rol (aanwezig)") for a in aanwezigen]
-        o.houd_warme_overdracht(aanwezigen=rollen, naar=self._stap(d, o, Stappen.warme_overdracht, datum), actor=actor,
+        o.houd_warme_overdracht(aanwezigen=rollen, **self._stap(d, o, Stappen.warme_overdracht, datum), actor=actor,
                                 datum=datum, reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="warme overdracht", actor=actor)
         return self._weergave(j, o, d, sleutel)
@@ -492,10 +495,10 @@ class OverdrachtDienst(Dienst):
         j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
         regel = d.dossier[o.wet.value]["regel"]
-        naar = self._stap(d, o, Stappen.overdragen, datum)
+        stap = self._stap(d, o, Stappen.overdragen, datum)
         toelichting = "; ".join(x.strip() for x in (reden, noodzakelijk and f"noodzakelijk: {noodzakelijk}") if x
                                 and x.strip()) or None
-        o.draag_over(dossierregel=regel, noodzaak=bool(noodzakelijk and noodzakelijk.strip()), naar=naar,
+        o.draag_over(dossierregel=regel, noodzaak=bool(noodzakelijk and noodzakelijk.strip()), **stap,
                      actor=actor, datum=datum, reden_versleuteld=self._versleutel(sleutel, o, toelichting))
         self._bewaar(o, gebeurtenis="overgedragen", actor=actor)
         return self._weergave(j, o, d, sleutel)
@@ -504,7 +507,7 @@ class OverdrachtDienst(Dienst):
                   reden: str | None = None) -> dict:
         j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
-        o.sluit_af(naar=self._stap(d, o, Stappen.afsluiten, datum), actor=actor, datum=datum,
+        o.sluit_af(**self._stap(d, o, Stappen.afsluiten, datum), actor=actor, datum=datum,
                    reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="afgesloten", actor=actor)
         return self._weergave(j, o, d, sleutel)
@@ -513,7 +516,7 @@ class OverdrachtDienst(Dienst):
                reden: str | None = None) -> dict:
         j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
-        o.val_uit(oorzaak=Oorzaak.lees(oorzaak, "oorzaak van uitval"), naar=self._stap(d, o, Stappen.uitvallen, datum),
+        o.val_uit(oorzaak=Oorzaak.lees(oorzaak, "oorzaak van uitval"), **self._stap(d, o, Stappen.uitvallen, datum),
                   actor=actor, datum=datum, reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="uitgevallen", actor=actor)
         return self._weergave(j, o, d, sleutel)
@@ -553,7 +556,8 @@ class OverdrachtDienst(Dienst):
         stap, naar, plan = None, o.status, o.overgangsdatum
         if nieuwe_regel is not o.regel:
             stap = Stappen.herindelen_r2 if nieuwe_regel is Regel.R2 else Stappen.herindelen_r1
-            naar = self._stap(d, o, stap, datum)
+            g = self._stap(d, o, stap, datum)
+            stap, naar = g["stap"], g["naar"]
             if nieuwe_regel is Regel.R2:
                 plan = overgangsdatum or self._plan(j, o.id, datum)
                 if not j.binnen(plan):
@@ -634,7 +638,7 @@ class OverdrachtDienst(Dienst):
             return False
         veranderd = False
         if o.status == Toestanden.loopt_door and o.einddatum <= tot:
-            o.beeindig_indicatie(naar=self._stap(d, o, Stappen.indicatie_beeindigen, o.einddatum), actor=actor)
+            o.beeindig_indicatie(**self._stap(d, o, Stappen.indicatie_beeindigen, o.einddatum), actor=actor)
             telling["beeindigd"] += 1
             veranderd = True
         if o.regel is Regel.R2 and not o.overgedragen and o.status not in (Toestanden.uitgevallen, Toestanden.afgesloten):
