@@ -25,7 +25,7 @@ from datetime import date
 import click
 
 from cli.opties import DATUM, handeling, json_optie, standaard_actor
-from cli.uitvoer import druk_json, nl, tabel, toon_resultaat
+from cli.uitvoer import druk_json, druk_regels, nl, tabel, toon_resultaat
 
 
 def _n(x: int) -> str:
@@ -432,21 +432,7 @@ def druk_client(c: dict) -> None:
     for k, v in regels:
         click.echo(f"  {k.ljust(breedte)}  {v}")
     click.secho("Geschiedenis", bold=True)
-    for g in c["geschiedenis"]:
-        regel = f"  {nl(g['datum'])}  {g['gebeurtenis']}"
-        d = g["details"]
-        if g["gebeurtenis"] == "indicatie gewijzigd":
-            regel += f": einddatum {nl(d['oude_einddatum'])} → {nl(d['nieuwe_einddatum'])}"
-            if d["oude_regel"] != d["nieuwe_regel"]:
-                regel += f", {d['oude_regel']} → {d['nieuwe_regel']}"
-        elif g["gebeurtenis"] == "overgangsdatum gewijzigd":
-            regel += f": {nl(d['oud'])} → {nl(d['nieuw'])}"
-        elif g["gebeurtenis"] == "gesignaleerd":
-            regel += f": {d['soort'].replace('_', ' ')}"
-        regel += f" (door {g['actor']})"
-        if g["reden"]:
-            regel += f" — {g['reden']}"
-        click.echo(regel)
+    druk_regels(c["geschiedenis"])  # the one audit line format (workflow.audit)
     if c["volgende_stappen"]:
         click.secho("Volgende stappen", bold=True)
         for s in c["volgende_stappen"]:
@@ -471,7 +457,7 @@ def verwerk(omgeving, tot, jaar, actor, als_json):
     from projections.overdracht_rapport import Lezer, te_verwerken
     from projections.runner import werk_bij
 
-    werk_bij(omgeving.opslag)
+    werk_bij(omgeving.opslag, namen=["overdrachten"])  # what it reads, not every projection
     with Lezer(omgeving.opslag) as lezer:
         ids = te_verwerken(lezer, tot, jaar)
     u = _dienst(omgeving).verwerk([UUID(i) for i in ids], tot=tot, actor=actor)
@@ -499,7 +485,7 @@ def _lees_bij(omgeving, als_json: bool):
     if achter:
         from projections.runner import werk_bij
 
-        werk_bij(omgeving.opslag)
+        werk_bij(omgeving.opslag, namen=["overdrachten"])  # what the reports read
         if not als_json:
             click.echo(f"(projectie bijgewerkt: {_aantal(achter, 'nieuwe gebeurtenis', 'nieuwe gebeurtenissen')})",
                        err=True)

@@ -33,6 +33,7 @@ from eventsourcing.domain import Aggregate
 from domain.basis import Gebeurtenis, Keuze
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from domain.persoonsgegevens import controleer_wissen
 
 OVERGANG_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/overgangsjaar")
 OVERDRACHT_NAMESPACE = uuid5(NAMESPACE_URL, "https://zaakstroom.nl/clientoverdracht")
@@ -186,9 +187,14 @@ class Overgangsjaar(Aggregate):
         waarschuwing_dagen: int
         plan_vanaf: date
         plan_tot: date
+        # The clientoverdracht definition its clients run on (the text stored as domain.definitieversie,
+        # its sha256 here); None for a jaar defined before those were recorded (it reads the file).
+        definitie_versie: int | None = None
+        definitie_sha256: str | None = None
 
         def apply(self, j: Overgangsjaar) -> None:
             j.jaar = self.jaar
+            j.definitie_versie, j.definitie_sha256 = self.definitie_versie, self.definitie_sha256
             j.start, j.einde = self.start, self.einde
             j.ontvangende_aanbieder = self.ontvangende_aanbieder
             j.latende_aanbieders = list(self.latende_aanbieders)
@@ -219,7 +225,8 @@ class Overgangsjaar(Aggregate):
     @classmethod
     def definieer(cls, *, jaar: int, start: date, einde: date, ontvangende_aanbieder: str,
                   latende_aanbieders: list[str], waarschuwing_dagen: int, plan_vanaf: date | None,
-                  plan_tot: date | None, actor: str, datum: date, reden: str | None) -> Overgangsjaar:
+                  plan_tot: date | None, actor: str, datum: date, reden: str | None,
+                  definitie_versie: int | None = None, definitie_sha256: str | None = None) -> Overgangsjaar:
         if einde <= start:
             raise DomeinFout(f"Het overgangsjaar eindigt ({nl_datum(einde)}) voor of op zijn start ({nl_datum(start)}).")
         if (einde - start).days > 731:
@@ -248,6 +255,7 @@ class Overgangsjaar(Aggregate):
         return cls._create(cls.Gedefinieerd, id=overgangsjaar_id(jaar), jaar=jaar, start=start, einde=einde,
                            ontvangende_aanbieder=ontvangende_aanbieder, latende_aanbieders=namen,
                            waarschuwing_dagen=waarschuwing_dagen, plan_vanaf=plan_vanaf, plan_tot=plan_tot,
+                           definitie_versie=definitie_versie, definitie_sha256=definitie_sha256,
                            actor=actor, datum=datum, reden=reden)
 
     def aanbieder(self, naam: str | None) -> str | None:
@@ -470,19 +478,22 @@ class Clientoverdracht(Aggregate):
         self.trigger_event(soort, stap=stap, van=self.status, naar=naar, actor=actor, datum=datum, reden=None,
                            reden_versleuteld=reden_versleuteld, **feiten)
 
-    def vraag_toestemming(self, *, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
+    # Each step command gets the step the engine checked (workflow.engine.stap: its `stap` and `naar`),
+    # as Zaak.ga_naar does: the step's name is decided once, by the service that asked the engine.
+
+    def vraag_toestemming(self, *, stap: str, naar: str, actor: str, datum: date,
+                          reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Toestemming vragen")
-        self._stap(self.ToestemmingGevraagd, stap="toestemming_vragen", naar=naar, actor=actor, datum=datum,
+        self._stap(self.ToestemmingGevraagd, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld)
 
-    def leg_toestemming_vast(self, *, gegeven: bool, naar: str, actor: str, datum: date,
+    def leg_toestemming_vast(self, *, gegeven: bool, stap: str, naar: str, actor: str, datum: date,
                              reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Toestemming vastleggen")
-        soort, stap = ((self.ToestemmingGegeven, "toestemming_geven") if gegeven
-                       else (self.ToestemmingGeweigerd, "toestemming_weigeren"))
+        soort = self.ToestemmingGegeven if gegeven else self.ToestemmingGeweigerd
         self._stap(soort, stap=stap, naar=naar, actor=actor, datum=datum, reden_versleuteld=reden_versleuteld)
 
-    def houd_warme_overdracht(self, *, aanwezigen: list[Aanwezige], naar: str, actor: str, datum: date,
+    def houd_warme_overdracht(self, *, aanwezigen: list[Aanwezige], stap: str, naar: str, actor: str, datum: date,
                               reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Een warme overdracht")
         rollen = list(dict.fromkeys(aanwezigen))
@@ -496,33 +507,33 @@ class Clientoverdracht(Aggregate):
         if ontbreekt:
             raise DomeinFout("Bij een warme overdracht zitten de latende en de ontvangende aanbieder met de cliënt "
                              f"aan tafel; niet aanwezig: {', '.join(ontbreekt)} (--aanwezig, rollen, geen namen).")
-        self._stap(self.WarmeOverdrachtGehouden, stap="warme_overdracht", naar=naar, actor=actor, datum=datum,
+        self._stap(self.WarmeOverdrachtGehouden, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld, aanwezigen=[r.value for r in rollen])
 
-    def draag_over(self, *, dossierregel: str, noodzaak: bool, naar: str, actor: str, datum: date,
+    def draag_over(self, *, dossierregel: str, noodzaak: bool, stap: str, naar: str, actor: str, datum: date,
                    reden_versleuteld: str | None) -> tuple[bool, str]:
         self._na(datum, self.status_sinds, "Overdragen")
         if noodzaak and dossierregel != "toestemming_of_noodzaak":
             raise DomeinFout(f"Onder de {self.wet.naam} gaat het dossier alleen mee met toestemming; "
                              "--noodzakelijk geldt hier niet.")
         mee, grond = dossierbesluit(wet=self.wet, regel=dossierregel, toestemming=self.toestemming, noodzaak=noodzaak)
-        self._stap(self.Overgedragen, stap="overdragen", naar=naar, actor=actor, datum=datum,
+        self._stap(self.Overgedragen, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld, dossier_overgedragen=mee, dossier_grond=grond)
         return mee, grond
 
-    def sluit_af(self, *, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
+    def sluit_af(self, *, stap: str, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
         self._na(datum, self.status_sinds, "Afsluiten")
-        self._stap(self.Afgesloten, stap="afsluiten", naar=naar, actor=actor, datum=datum,
+        self._stap(self.Afgesloten, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld)
 
-    def beeindig_indicatie(self, *, naar: str, actor: str) -> None:
+    def beeindig_indicatie(self, *, stap: str, naar: str, actor: str) -> None:
         """R1 at its einddatum: the effective date is the einddatum itself (it may precede the import)."""
-        self._stap(self.IndicatieBeeindigd, stap="indicatie_beeindigen", naar=naar, actor=actor,
+        self._stap(self.IndicatieBeeindigd, stap=stap, naar=naar, actor=actor,
                    datum=self.einddatum, reden_versleuteld=None)
 
-    def val_uit(self, *, oorzaak: Oorzaak, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
+    def val_uit(self, *, oorzaak: Oorzaak, stap: str, naar: str, actor: str, datum: date, reden_versleuteld: str | None) -> None:
         self._na(datum, self.aangemeld_op, "Uitval")
-        self._stap(self.Uitgevallen, stap="uitvallen", naar=naar, actor=actor, datum=datum,
+        self._stap(self.Uitgevallen, stap=stap, naar=naar, actor=actor, datum=datum,
                    reden_versleuteld=reden_versleuteld, oorzaak=oorzaak.value)
 
     def wijzig_einddatum(self, *, nieuw: date, nieuwe_regel: Regel, stap: str | None, naar: str,
@@ -574,9 +585,8 @@ class Clientoverdracht(Aggregate):
 
     def vergeet(self, *, actor: str, datum: date, reden: str | None) -> None:
         self._niet_gewist()
-        reden = verplicht(reden, "Wissen van persoonsgegevens vraagt een reden (--reden), bv. een verzoek op grond "
-                                 "van art. 17 AVG. Die reden blijft leesbaar: schrijf er geen gezondheidsgegevens in.")
-        self.trigger_event(self.ClientVergeten, actor=actor, datum=datum, reden=reden, reden_versleuteld=None)
+        controleer_wissen(reden)  # the reason stays readable (in the clear): no health data in it
+        self.trigger_event(self.ClientVergeten, actor=actor, datum=datum, reden=reden.strip(), reden_versleuteld=None)
 
     # --- queries ---------------------------------------------------------------------------
 

@@ -157,7 +157,8 @@ def signalen(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int 
     pseudonym decrypted with the client's key (joined from the key table in the same query),
     never stored in the clear. One branch per regel, so the query seeks in the covering index
     on (jaar, regel, latende aanbieder) and reads the table only for the clients it lists."""
-    from store.person_keys import ontsleutel_met
+    from domain.persoonsgegevens import GEWIST
+    from store.keys import ontsleutel
 
     uit = []
     for j in jaren(lezer, jaar):
@@ -204,9 +205,9 @@ def signalen(lezer: Lezer, per: date, *, toestemming_dagen: int = 14, jaar: int 
                                 "toelichting": f"indicatie eindigde {_nl(einddatum)} zonder vastgelegd vervolg"})
             if not soorten:
                 continue
-            pseudoniem = ontsleutel_met(sleutel, sleutel_id, versleuteld)
+            pseudoniem = ontsleutel(sleutel, sleutel_id, versleuteld)
             uit.append({
-                "jaar": j.jaar, "client": pseudoniem["client"] if pseudoniem else "[gegevens gewist]",
+                "jaar": j.jaar, "client": pseudoniem["client"] if pseudoniem else GEWIST,
                 "regel": regel, "wet": wet, "product": product, "latende_aanbieder": aanbieder, "status": status,
                 "einddatum": einddatum, "overgangsdatum": overgangsdatum, "signalen": soorten,
             })

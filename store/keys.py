@@ -59,17 +59,17 @@ class Sleutelkluis:
 
         Refused (KeyError) when the key was destroyed: nothing new is written for an erased person.
         """
-        sleutel = self._sleutel(sleutel_id)
+        sleutel = self.sleutel(sleutel_id)
         if sleutel is None:
             raise KeyError(sleutel_id)
         return versleutel(sleutel, sleutel_id, gegevens, doel)
 
     def ontsleutel(self, sleutel_id: str, versleuteld: str, doel: str | None = None):
         """The personal data (as encrypted), or None when its key was destroyed."""
-        return ontsleutel(self._sleutel(sleutel_id), sleutel_id, versleuteld, doel)
+        return ontsleutel(self.sleutel(sleutel_id), sleutel_id, versleuteld, doel)
 
     def bestaat(self, sleutel_id: str) -> bool:
-        return self._sleutel(sleutel_id) is not None
+        return self.sleutel(sleutel_id) is not None
 
     def vernietig(self, sleutel_id: str) -> bool:
         """Delete the key; True when there was one to delete."""
@@ -84,8 +84,10 @@ class Sleutelkluis:
 
     # --- internals ----------------------------------------------------------
 
-    def _sleutel(self, sleutel_id: str) -> bytes | None:
-        """Read from the table each time, never kept: a key another process destroyed is gone here too."""
+    def sleutel(self, sleutel_id: str) -> bytes | None:
+        """The key itself, for a caller that encrypts or decrypts several texts with it (`versleutel`,
+        `ontsleutel` below), or None when destroyed. Read from the table each time, never kept: a key
+        another process destroyed is gone here too."""
         from sqlalchemy import select
 
         t = self._tabel()

@@ -12,8 +12,9 @@ and a nightly job need:
 
 A ciphertext is base64(nonce + AES-256-GCM(json), associated data = key id), exactly as
 `Sleutelkluis.versleutel` writes it, so `Sleutelkluis.ontsleutel` reads it and
-`Sleutelkluis.vernietig` erases it. `ontsleutel_met` needs no database and no SQLAlchemy:
-the read path of the reports joins the key table in its own query.
+`Sleutelkluis.vernietig` erases it. With a key in hand (`sleutels`, `Sleutelkluis.sleutel`) a
+caller encrypts and decrypts with `store.keys.versleutel`/`ontsleutel`, which need no database and
+no SQLAlchemy: the read path of the reports joins the key table in its own query.
 """
 
 from __future__ import annotations
@@ -22,19 +23,9 @@ import os
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
-from store.keys import Sleutelkluis, ontsleutel, versleutel
+from store.keys import Sleutelkluis
 
 _PER_QUERY = 900  # ids per IN (...) list
-
-
-def versleutel_met(sleutel: bytes, sleutel_id: str, gegevens) -> str:
-    """With a key already in hand (fetched for a whole batch): store.keys' one ciphertext format."""
-    return versleutel(sleutel, sleutel_id, gegevens)
-
-
-def ontsleutel_met(sleutel: bytes | None, sleutel_id: str, versleuteld: str | None):
-    """The value, or None when the key is gone (erased) or there is nothing to decrypt."""
-    return ontsleutel(sleutel, sleutel_id, versleuteld)
 
 
 class Persoonssleutels(Sleutelkluis):
@@ -68,9 +59,6 @@ class Persoonssleutels(Sleutelkluis):
                                 sa.select(t.c.sleutel_id, t.c.sleutel).where(t.c.sleutel_id.in_(deel))):
                             gevonden[sid] = bytes(sleutel)
         return gevonden
-
-    def sleutel(self, sleutel_id: str) -> bytes | None:
-        return self.sleutels([sleutel_id]).get(sleutel_id)
 
     def geheim(self, geheim_id: str) -> bytes:
         """A secret of 32 bytes kept in the key table under `geheim_id`, created on first use."""

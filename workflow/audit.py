@@ -47,6 +47,7 @@ from domain.advies import AdviesNaarRaad, AdviesOntvangen, CollegeReactieVerzond
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
 from domain.ontvankelijkheid import TE_VROEG_GEMEEND, VERSCHOONBAAR
+from domain.overdracht import Clientoverdracht, Overgangsjaar
 from domain.zaak import LopendeTermijn, Zaak, zaak_id
 from domain.zienswijze import Inspraakdossier, Zienswijze, inspraakdossier_id, zienswijze_id
 from workflow.definitieversies import ZAAKTYPEN
@@ -55,7 +56,8 @@ from workflow.kern import Dienst
 _BASISVELDEN = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "datum", "reden"}
 # Fields that identify or may identify a person (the key id, the texts of a zienswijze, which version 1
 # events hold in the clear; ciphertexts are left out by name): never in a line.
-_PERSOONSGEGEVENS = {"indiener_ref", "indiener_versleuteld", "samenvatting", "reactie"}
+# A client's key id (cliëntoverdracht) likewise.
+_PERSOONSGEGEVENS = {"indiener_ref", "indiener_versleuteld", "samenvatting", "reactie", "sleutel_id"}
 ZAAKNUMMER = re.compile(r"[0-9]+")
 
 
@@ -413,6 +415,61 @@ def _verificatie(d, k):
     return f"{d['partij']} (van {d.get('kandidaat')}) met {d.get('instrument')}: {uitslag}"
 
 
+# Cliëntoverdracht and overgangsjaar ----------------------------------------------------------------
+# The pseudonym and the reasons about a client are ciphertexts (left out by name), the key id is left
+# out; the service puts the decrypted reason in the line's `reden` where the key still exists.
+
+
+def _client_aangemeld(d, k):
+    return _zin(
+        f"{d.get('regel')}, {d.get('wet')} {d.get('product')}",
+        f"indicatie {_datum(d['indicatie_start'])} t/m {_datum(d['einddatum'])}",
+        f"latende aanbieder {d['latende_aanbieder']}" if d.get("latende_aanbieder") else "nieuwe hulpvraag",
+        f"overgangsdatum {_datum(d['overgangsdatum'])}" if d.get("overgangsdatum") else "",
+        f"status {k.toestand(d['status'])}" if d.get("status") else "",
+        f"toestemming {d['toestemming']}" if d.get("toestemming") else "",
+    )
+
+
+def _client_stap(d, k):
+    return _zin(
+        _overgang(d, k),
+        f"aanwezig: {_opsomming(d['aanwezigen'])}" if d.get("aanwezigen") else "",
+        ("met dossier" if d["dossier_overgedragen"] else "zonder dossier")
+        + (f": {d['dossier_grond']}" if d.get("dossier_grond") else "") if "dossier_overgedragen" in d else "",
+        f"oorzaak {d['oorzaak']}" if d.get("oorzaak") else "",
+    )
+
+
+def _indicatie_gewijzigd(d, k):
+    return _zin(
+        f"einddatum {_datum(d['oude_einddatum'])} → {_datum(d['nieuwe_einddatum'])} ({d.get('soort')})",
+        f"{d['oude_regel']} → {d['nieuwe_regel']}" if d.get("oude_regel") != d.get("nieuwe_regel") else "",
+        _overgang(d, k) if d.get("van") != d.get("naar") else "",
+        f"overgangsdatum {_datum(d['overgangsdatum'])}" if d.get("overgangsdatum") else "",
+    )
+
+
+def _jaar_gedefinieerd(d, k):
+    return _zin(
+        f"{_datum(d['start'])} t/m {_datum(d['einde'])}",
+        f"ontvangende aanbieder {d['ontvangende_aanbieder']}" if d.get("ontvangende_aanbieder") else "",
+        f"latende aanbieders {_opsomming(d['latende_aanbieders'])}" if d.get("latende_aanbieders") else "",
+        f"definitie versie {d['definitie_versie']}" if d.get("definitie_versie") else "",
+    )
+
+
+def _populatie(d, k):
+    nieuw = d.get("nieuw") or {}
+    return _zin(
+        f"{d.get('bestand')}: {_aantal(d.get('rijen', 0), 'rij', 'rijen')}",
+        "nieuw " + ", ".join(f"{r} {n}" for r, n in nieuw.items()) if nieuw else "",
+        f"al aanwezig {d['al_aanwezig']}" if d.get("al_aanwezig") else "",
+        f"afgewezen {d['afgewezen']}" if d.get("afgewezen") else "",
+        "synthetisch" if d.get("synthetisch") else "",
+    )
+
+
 _SOORTEN: dict[type, Soort] = {
     # Zaak
     Zaak.Geregistreerd: Soort("geregistreerd", "Zaak geregistreerd", _zaak_geregistreerd),
@@ -502,6 +559,35 @@ _SOORTEN: dict[type, Soort] = {
     # Not in the raad's view (no phase, not among its public facts): who looked is the inkoper's and auditor's.
     Aanbesteding.VertrouwelijkIngezien: Soort("vertrouwelijk ingezien", "Vertrouwelijke gegevens ingezien",
                                               lambda d, k: f"in {d['wat']}" if d.get("wat") else ""),
+    # Overgangsjaar
+    Overgangsjaar.Gedefinieerd: Soort("overgangsjaar gedefinieerd", lambda d: f"Overgangsjaar {d.get('jaar')} "
+                                      "gedefinieerd", _jaar_gedefinieerd),
+    Overgangsjaar.AanbiederToegevoegd: Soort("latende aanbieder toegevoegd", "Latende aanbieder toegevoegd",
+                                             lambda d, k: d.get("naam", "")),
+    Overgangsjaar.PopulatieGeimporteerd: Soort("populatie geïmporteerd", "Populatie geïmporteerd", _populatie),
+    # Cliëntoverdracht (the steps' labels are their titels in the definition)
+    Clientoverdracht.Aangemeld: Soort("aangemeld (import)", "Aangemeld", _client_aangemeld, stap=True),
+    Clientoverdracht.Stap: Soort("stap", "Stap", _client_stap, stap=True),
+    Clientoverdracht.ToestemmingGevraagd: Soort("toestemming gevraagd", "", _client_stap, stap=True),
+    Clientoverdracht.ToestemmingGegeven: Soort("toestemming gegeven", "", _client_stap, stap=True),
+    Clientoverdracht.ToestemmingGeweigerd: Soort("toestemming geweigerd", "", _client_stap, stap=True),
+    Clientoverdracht.WarmeOverdrachtGehouden: Soort("warme overdracht", "", _client_stap, stap=True),
+    Clientoverdracht.Overgedragen: Soort("overgedragen", "", _client_stap, stap=True),
+    Clientoverdracht.Afgesloten: Soort("afgesloten", "", _client_stap, stap=True),
+    Clientoverdracht.IndicatieBeeindigd: Soort("indicatie beëindigd (einddatum)", "", _client_stap, stap=True),
+    Clientoverdracht.Uitgevallen: Soort("uitgevallen", "", _client_stap, stap=True),
+    Clientoverdracht.IndicatieGewijzigd: Soort(
+        "indicatie gewijzigd", lambda d: "Indicatie verlengd" if d.get("soort") == "verlengd" else "Indicatie ingekort",
+        _indicatie_gewijzigd),
+    Clientoverdracht.OvergangsdatumGewijzigd: Soort(
+        "overgangsdatum gewijzigd", "Overgangsdatum gewijzigd",
+        lambda d, k: f"{_datum(d['oud'])} → {_datum(d['nieuw'])}"),
+    Clientoverdracht.VervolgVastgelegd: Soort("vervolg vastgelegd", "Vervolg vastgelegd",
+                                              lambda d, k: d.get("vervolg", "")),
+    Clientoverdracht.Gesignaleerd: Soort("gesignaleerd", "Gesignaleerd",
+                                         lambda d, k: d.get("soort", "").replace("_", " ")),
+    Clientoverdracht.ClientVergeten: Soort("gegevens gewist", "Persoonsgegevens van de cliënt gewist", lambda d, k: (
+        "sleutel vernietigd (AVG art. 17): pseudoniem en redenen zijn niet meer te lezen; de tellingen blijven")),
 }
 
 
@@ -591,6 +677,10 @@ def _klassen() -> dict[tuple[str, str], type]:
             soort = "zienswijze"
         elif issubclass(cls, bvm.Raadsagenda.Event):
             soort = "raadsagenda"
+        elif issubclass(cls, Overgangsjaar.Event):
+            soort = "overgangsjaar"
+        elif issubclass(cls, Clientoverdracht.Event):
+            soort = "cliëntoverdracht"
         else:
             soort = "aanbesteding"
         uit[(soort, cls.__name__)] = cls

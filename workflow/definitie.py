@@ -24,6 +24,8 @@ from workflow import voorwaarden
 INGEBOUWD = Path(__file__).parent / "definities"
 # Aanbestedingsprocedures: the same format, in a folder of their own so they are never offered as zaaktypen.
 PROCEDURES = Path(__file__).parent / "definities-aanbesteding"
+# Cliëntoverdracht (the overgangsjaar): its own folder as well.
+OVERDRACHTEN = Path(__file__).parent / "definities-overdracht"
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ ZAAKTYPE = Definitiesoort("zaaktype", "Zaaktype", "zaaktype", "status",
                           afsluiten="sluit de zaak af; gebruik 'zaak afsluiten {kenmerk} --resultaat …'")
 PROCEDURE = Definitiesoort("aanbestedingsprocedure", "Aanbestedingsprocedure", "procedure", "fase",
                            gebruik="'zaakstroom {commando} {kenmerk} …'", mappen=(PROCEDURES,))
+CLIENTOVERDRACHT = Definitiesoort("clientoverdracht", "Cliëntoverdracht", "definitie", "status",
+                                  gebruik="'zaakstroom {commando}' voor {kenmerk}", mappen=(OVERDRACHTEN,))
 _NAAM = re.compile(r"[a-z0-9][a-z0-9-]*")
 AARDEN = ("behandeltermijn", "wachttermijn")
 VANAF = ("stap", "start")

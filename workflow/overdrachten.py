@@ -2,17 +2,24 @@
 through the transfer, change dates with a reason, process what falls due, erase a client.
 
 A client's steps are a definition kept as data
-(definities-overdracht/clientoverdracht/v<N>.toml, the zaaktype format read by
-workflow.definitie.definitie from that folder), built once per version on one
-`transitions.Machine` (workflow.engine.bouw_workflow). Its extra sections are read here:
-`[overgang] producten` (what a population file may name) and `[dossier.<wet>]` (when the
-dossier of the latende aanbieder goes with the client). All step-taking goes through
-`OverdrachtDienst._stap`, one small function, so it can later be swapped for a shared
-step executor in one place.
+(definities-overdracht/clientoverdracht/v<N>.toml, the zaaktype format; its kind is
+workflow.definitie.CLIENTOVERDRACHT). Defining an overgangsjaar stores the text of the version
+its clients run on, once per version, through the `definities` service (`bewaar_nieuw`), and the
+jaar records its sha256; a client's rules are read back through `regels` (its file when here and
+unchanged, else the stored text), so a running year stays readable when the file changes or is
+gone. One machine per text (workflow.engine.bouw_workflow). The extra sections are parsed from
+the text read: `[overgang] producten` (what a population file may name) and `[dossier.<wet>]`
+(when the dossier of the latende aanbieder goes with the client). Steps go through the shared
+step executor (workflow.engine.stap) in `OverdrachtDienst._stap`.
 
-Personal data (see domain.overdracht): the pseudonym and the reasons are encrypted with
-the client's key (store.person_keys), the aggregate id comes from an HMAC of the pseudonym
-with the overgangsjaar's secret; logs carry no pseudonym.
+A client's command loads the jaar and the transfer once, reads the client's key once and builds
+its view from what it holds (`_weergave`); the history is in the one audit line format
+(workflow.audit.regel).
+
+Personal data (see domain.overdracht, domain.persoonsgegevens): the pseudonym and the reasons
+are encrypted with the client's key (store.person_keys for keys in bulk, store.keys for the one
+ciphertext format), the aggregate id comes from an HMAC of the pseudonym with the overgangsjaar's
+secret; logs and history lines carry no pseudonym, no ciphertext and no key id.
 """
 
 from __future__ import annotations
@@ -27,12 +34,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 from pathlib import Path
 from uuid import UUID, uuid5
 
 from domain.datums import nl_datum
 from domain.fouten import DomeinFout
+from domain.persoonsgegevens import gewist_op
 from domain.overdracht import (
     DOSSIERREGELS,
     REGEL_UITLEG,
@@ -49,17 +56,17 @@ from domain.overdracht import (
     plan_overgangsdatum,
 )
 from store.events_bulk import bestaande_ids
-from store.person_keys import Persoonssleutels, ontsleutel_met, versleutel_met
-from workflow.definitie import Definitie, DefinitieFout, definitie, vereist
+from store.keys import ontsleutel, versleutel
+from store.person_keys import Persoonssleutels
+from workflow.definitie import CLIENTOVERDRACHT, OVERDRACHTEN, Definitie, DefinitieFout, definitie, vereist
 from workflow import engine
 from workflow.engine import Workflow, bouw_workflow
 from workflow.kern import Dienst
 from workflow.voorwaarden import Context, voorwaarde
 from workflow.overdracht_csv import Afwijzing, lees_populatie
 
-DEFINITIES = Path(__file__).parent / "definities-overdracht"
+DEFINITIES = OVERDRACHTEN
 DEFINITIE = "clientoverdracht"
-GEWIST = "[gegevens gewist]"
 BATCHGROOTTE = 1000  # clients per transaction in an import
 VERWERK_BATCH = 500  # transfers per transaction in `verwerk`
 # PostgreSQL: eventsourcing inserts a batch in psycopg's pipeline mode, which can deadlock on a large
@@ -71,18 +78,6 @@ STOP_NA_BATCHES = "ZAAKSTROOM_TEST_IMPORT_STOP_NA_BATCHES"
 
 # The `overgang …` commands that record a fact without a step; a toestand lists those it allows.
 HANDELINGEN = ("verplaatsen", "verlengen", "inkorten", "vervolg", "vergeten")
-
-
-GEBEURTENISSEN = {
-    "Aangemeld": "aangemeld (import)", "ToestemmingGevraagd": "toestemming gevraagd",
-    "ToestemmingGegeven": "toestemming gegeven", "ToestemmingGeweigerd": "toestemming geweigerd",
-    "WarmeOverdrachtGehouden": "warme overdracht", "Overgedragen": "overgedragen", "Afgesloten": "afgesloten",
-    "IndicatieBeeindigd": "indicatie beëindigd (einddatum)", "Uitgevallen": "uitgevallen",
-    "IndicatieGewijzigd": "indicatie gewijzigd", "OvergangsdatumGewijzigd": "overgangsdatum gewijzigd",
-    "VervolgVastgelegd": "vervolg vastgelegd", "Gesignaleerd": "gesignaleerd", "ClientVergeten": "gegevens gewist",
-}
-_BASISVELDEN = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "datum", "reden",
-                "reden_versleuteld", "sleutel_id", "client_versleuteld"}
 
 
 # --- the definition ------------------------------------------------------------------------------
@@ -136,15 +131,25 @@ def _einddatum_bereikt(c: Context) -> str | None:
 
 
 def overdrachtdefinitie(versie: int | None = None) -> Overdrachtdefinitie:
-    """The clientoverdracht definition: the given version, or the newest."""
-    return _bouw(definitie(DEFINITIE, versie, (DEFINITIES,)))
+    """The clientoverdracht definition from its file: the given version, or the newest. A jaar's
+    clients read theirs through `OverdrachtDienst._regels` (the stored text)."""
+    return _bouw(definitie(DEFINITIE, versie, CLIENTOVERDRACHT.mappen))
 
 
-@cache
+_GEBOUWD: dict[str, Overdrachtdefinitie] = {}  # per text sha256: checked and built once per process
+
+
 def _bouw(d: Definitie) -> Overdrachtdefinitie:
-    """Check one definition version and build its machine: once per process."""
+    """Check one definition text and build its machine: once per process."""
+    gebouwd = _GEBOUWD.get(d.sha256)
+    if gebouwd is None:
+        gebouwd = _GEBOUWD[d.sha256] = _controleer(d)
+    return gebouwd
+
+
+def _controleer(d: Definitie) -> Overdrachtdefinitie:
     VEREIST.controleer(d)  # its steps, states and handelingen (named checks: when it was read)
-    extra = tomllib.loads(d.bron.read_text(encoding="utf-8"))
+    extra = tomllib.loads(d.tekst)  # the text read (a file, or the stored version), never the file again
     try:
         producten = tuple(extra["overgang"]["producten"])
         dossier = {w.value: dict(extra["dossier"][w.value]) for w in Wet}
@@ -158,7 +163,7 @@ def _bouw(d: Definitie) -> Overdrachtdefinitie:
     for stap in EERSTE_STAP.values():
         if stap not in {o.stap for o in d.overgangen}:
             raise DefinitieFout(f"Definitie {d.bron}: de importstap '{stap}' ontbreekt.")
-    return Overdrachtdefinitie(bouw_workflow(d), producten, dossier)
+    return Overdrachtdefinitie(bouw_workflow(d, CLIENTOVERDRACHT), producten, dossier)
 
 
 # --- the use-cases ---------------------------------------------------------------------------------
@@ -208,29 +213,51 @@ class OverdrachtDienst(Dienst):
         return self.kern.laad(overgangsjaar_id(jaar), f"Overgangsjaar {jaar} is niet gedefinieerd "
                                                       f"('zaakstroom overgang jaar definieer {jaar} …').")
 
-    def _overdracht(self, jaar: int, client: str) -> Clientoverdracht:
-        self._jaar(jaar)  # a clear message for a jaar that does not exist (and no secret made for it)
-        return self.kern.laad(self._id(jaar, client), f"Cliënt {client} staat niet in overgangsjaar {jaar} "
-                                                       "(importeer de populatie met 'overgang importeer').")
+    def _laad(self, jaar: int, client: str) -> tuple[Overgangsjaar, Clientoverdracht]:
+        """The overgangsjaar (first: a clear message for a jaar that does not exist, and no secret
+        made for it) and the client's transfer: loaded once per command."""
+        j = self._jaar(jaar)
+        return j, self.kern.laad(self._id(jaar, client), f"Cliënt {client} staat niet in overgangsjaar {jaar} "
+                                                          "(importeer de populatie met 'overgang importeer').")
 
-    def _versleutel(self, o: Clientoverdracht, reden: str | None) -> str | None:
+    def _regels(self, j: Overgangsjaar, versie: int | None = None) -> Overdrachtdefinitie:
+        """The definition the jaar's clients run on (`versie`: a client's; default the jaar's): the
+        text stored when the jaar was defined (workflow.definitieversies: its file when unchanged).
+        A jaar defined before that text was recorded reads the file (the newest, without `versie`)."""
+        if j.definitie_versie is None:
+            return overdrachtdefinitie(versie)
+        versie = versie or j.definitie_versie
+        sha = j.definitie_sha256 if versie == j.definitie_versie else None
+        return _bouw(self.kern.dienst("definities").regels(CLIENTOVERDRACHT, DEFINITIE, versie, sha))
+
+    def _client(self, jaar: int, client: str) -> tuple[Overgangsjaar, Clientoverdracht, Overdrachtdefinitie,
+                                                       bytes | None]:
+        """What a client's command works with, each read once: the jaar, the transfer, its
+        definition and the client's key (None once erased)."""
+        j, o = self._laad(jaar, client)
+        return j, o, self._regels(j, o.definitie_versie), self._kluis().sleutel(o.sleutel_id)
+
+    @staticmethod
+    def _versleutel(sleutel: bytes | None, o: Clientoverdracht, reden: str | None) -> str | None:
         """A reason about the client, encrypted with the client's key (None when none was given)."""
         if not reden or not reden.strip():
             return None
-        sleutel = self._kluis().sleutel(o.sleutel_id)
         if sleutel is None:
             raise DomeinFout("De sleutel van deze cliënt is vernietigd; er kan niets meer worden vastgelegd.")
-        return versleutel_met(sleutel, o.sleutel_id, {"reden": reden.strip()})
+        return versleutel(sleutel, o.sleutel_id, {"reden": reden.strip()})
 
     # --- the one step function -------------------------------------------------------------
 
-    def _stap(self, o: Clientoverdracht, stap: str, datum: date) -> str:
-        """Check step `stap` of this client against its definition; return the state it leads to.
+    def _stap(self, d: Overdrachtdefinitie, o: Clientoverdracht, stap: str, datum: date) -> dict:
+        """Check step `stap` of this client against its definition; return the checked step as the
+        aggregate's command takes it (`stap`, `naar`: Toegestaan.overgang), as the zaak's ga_naar.
 
         The one place where a client's step is checked, by the shared step executor
         (workflow.engine.stap: the definition's machine, its wachttermijnen and named checks).
         """
-        wf = overdrachtdefinitie(o.definitie_versie).workflow
+        wf = d.workflow
+        # Kept before the engine only for its message: a client's rule and status and the commands that
+        # do apply (the engine's own refusal names the step and the status, not what to do instead).
         if stap not in {x.stap for x in wf.overgangen_vanuit(o.status)}:  # the machine's answer
             mogelijk = [f"{x.titel.split(':')[0].lower()} ('zaakstroom {x.commando}')" if x.commando else x.stap
                         for x in wf.overgangen_vanuit(o.status)]
@@ -242,11 +269,12 @@ class OverdrachtDienst(Dienst):
         # The definition has no terms (yet): the client's deadlines are its indicatie and overgangsdatum.
         toegestaan = engine.stap(wf, o.status, stap, lopend=[], datum=datum, context=Context(self.kern, o, datum),
                                  startdatum=datum, kenmerk="deze cliënt")
-        return toegestaan.overgang.naar
+        return {"stap": toegestaan.overgang.stap, "naar": toegestaan.overgang.naar}
 
-    def _mag(self, o: Clientoverdracht, handeling: str) -> None:
+    @staticmethod
+    def _mag(od: Overdrachtdefinitie, o: Clientoverdracht, handeling: str) -> None:
         """Refuse a fact the client's state does not allow, naming the states that do."""
-        d = overdrachtdefinitie(o.definitie_versie).workflow.definitie
+        d = od.workflow.definitie
         if handeling in d.toestand(o.status).handelingen:
             return
         waar = [f"'{t.naam}'" for t in d.toestanden if handeling in t.handelingen]
@@ -265,13 +293,25 @@ class OverdrachtDienst(Dienst):
         bestaat_al = f"Overgangsjaar {jaar} is al gedefinieerd."
         if self.kern.bestaat(overgangsjaar_id(jaar)):
             raise DomeinFout(bestaat_al)
-        j = Overgangsjaar.definieer(
-            jaar=jaar, start=start, einde=einde, ontvangende_aanbieder=ontvangende_aanbieder,
-            latende_aanbieders=latende_aanbieders, waarschuwing_dagen=waarschuwing_dagen, plan_vanaf=plan_vanaf,
-            plan_tot=plan_tot, actor=actor, datum=self.kern.datum(datum), reden=reden,
-        )
+        d = overdrachtdefinitie()  # the newest version: the jaar's clients run on its text from now on
+        dag = self.kern.datum(datum)
+
+        def maak() -> Overgangsjaar:
+            return Overgangsjaar.definieer(
+                jaar=jaar, start=start, einde=einde, ontvangende_aanbieder=ontvangende_aanbieder,
+                latende_aanbieders=latende_aanbieders, waarschuwing_dagen=waarschuwing_dagen, plan_vanaf=plan_vanaf,
+                plan_tot=plan_tot, actor=actor, datum=dag, reden=reden,
+                definitie_versie=d.versie, definitie_sha256=d.workflow.definitie.sha256,
+            )
+
+        maak()  # its checks, before a secret is made
         self._geheim(jaar, maak=True)  # the secret for the clients' ids, before any client exists
-        self.kern.bewaar(j, bestaat_al=bestaat_al, gebeurtenis="overgangsjaar gedefinieerd", jaar=jaar, actor=actor)
+        # The definition's text is stored with the jaar when no jaar used this version before.
+        j = self.kern.dienst("definities").bewaar_nieuw(
+            CLIENTOVERDRACHT, d.workflow.definitie, maak, actor=actor,
+            reden=f"Eerste overgangsjaar op deze versie: {jaar}.", bestaat_al=bestaat_al,
+            gebeurtenis="overgangsjaar gedefinieerd", jaar=jaar,
+        )
         return self._jaar_weergave(j)
 
     def jaar_aanbieder_toevoegen(self, jaar: int, naam: str, *, actor: str, datum: date | None = None,
@@ -284,9 +324,8 @@ class OverdrachtDienst(Dienst):
     def jaar_toon(self, jaar: int) -> dict:
         return self._jaar_weergave(self._jaar(jaar))
 
-    @staticmethod
-    def _jaar_weergave(j: Overgangsjaar) -> dict:
-        d = overdrachtdefinitie()
+    def _jaar_weergave(self, j: Overgangsjaar) -> dict:
+        d = self._regels(j)
         return {
             "jaar": j.jaar, "start": j.start, "einde": j.einde, "ontvangende_aanbieder": j.ontvangende_aanbieder,
             "latende_aanbieders": list(j.latende_aanbieders), "waarschuwing_dagen": j.waarschuwing_dagen,
@@ -296,6 +335,9 @@ class OverdrachtDienst(Dienst):
             "regels": {r.value: REGEL_UITLEG[r] for r in Regel},
             "producten": list(d.producten),
             "dossier": {w: dict(r) for w, r in d.dossier.items()},
+            # The version its clients run on, and the sha256 of its stored text (None: defined before those
+            # were stored; its clients read the file).
+            "definitie": {"naam": DEFINITIE, "versie": d.versie, "sha256": j.definitie_sha256},
         }
 
     # --- the import -------------------------------------------------------------------------
@@ -312,7 +354,7 @@ class OverdrachtDienst(Dienst):
         datum = self.kern.datum(datum)
         if self.kern.opslag.is_postgres:
             batchgrootte = min(batchgrootte, PG_BATCH)
-        d = overdrachtdefinitie()
+        d = self._regels(j)
         invoer = lees_populatie(inhoud, d.producten)
         afgewezen = list(invoer.afgewezen)
         plan = j.plan_dagen(datum + timedelta(days=1))
@@ -386,7 +428,7 @@ class OverdrachtDienst(Dienst):
                         regel=regel, wet=rij.wet, product=rij.product, indicatie_start=rij.indicatie_start,
                         einddatum=rij.einddatum, latende_aanbieder=latende, overgangsdatum=overgangsdatum,
                         toestemming=rij.toestemming, sleutel_id=sid,
-                        client_versleuteld=versleutel_met(sleutels[sid], sid, {"client": rij.client}),
+                        client_versleuteld=versleutel(sleutels[sid], sid, {"client": rij.client}),
                         actor=actor, datum=datum,
                     ))
                 self.kern.bewaar(
@@ -422,82 +464,80 @@ class OverdrachtDienst(Dienst):
     def toestemming(self, jaar: int, client: str, actie: str, *, actor: str, datum: date | None = None,
                     reden: str | None = None) -> dict:
         """actie: 'vragen', 'gegeven' or 'geweigerd'."""
-        o = self._overdracht(jaar, client)
+        j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
         if actie == "vragen":
-            o.vraag_toestemming(naar=self._stap(o, Stappen.toestemming_vragen, datum), actor=actor, datum=datum,
-                                reden_versleuteld=self._versleutel(o, reden))
+            o.vraag_toestemming(**self._stap(d, o, Stappen.toestemming_vragen, datum), actor=actor, datum=datum,
+                                reden_versleuteld=self._versleutel(sleutel, o, reden))
         elif actie in ("gegeven", "geweigerd"):
             stap = Stappen.toestemming_geven if actie == "gegeven" else Stappen.toestemming_weigeren
-            o.leg_toestemming_vast(gegeven=actie == "gegeven", naar=self._stap(o, stap, datum), actor=actor,
-                                   datum=datum, reden_versleuteld=self._versleutel(o, reden))
+            o.leg_toestemming_vast(gegeven=actie == "gegeven", **self._stap(d, o, stap, datum), actor=actor,
+                                   datum=datum, reden_versleuteld=self._versleutel(sleutel, o, reden))
         else:
             raise DomeinFout(f"Onbekende actie '{actie}'; kies vragen, gegeven of geweigerd.")
         self._bewaar(o, gebeurtenis=f"toestemming {actie}", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
 
     def warme_overdracht(self, jaar: int, client: str, *, aanwezigen: list[str], actor: str,
                          datum: date | None = None, reden: str | None = None) -> dict:
-        o = self._overdracht(jaar, client)
+        j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
         rollen = [Aanwezige.lees(a, "rol (aanwezig)") for a in aanwezigen]
-        o.houd_warme_overdracht(aanwezigen=rollen, naar=self._stap(o, Stappen.warme_overdracht, datum), actor=actor,
-                                datum=datum, reden_versleuteld=self._versleutel(o, reden))
+        o.houd_warme_overdracht(aanwezigen=rollen, **self._stap(d, o, Stappen.warme_overdracht, datum), actor=actor,
+                                datum=datum, reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="warme overdracht", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
 
     def overdragen(self, jaar: int, client: str, *, noodzakelijk: str | None = None, actor: str,
                    datum: date | None = None, reden: str | None = None) -> dict:
         """Hand over; the dossier goes with the client only on the definition's ground for its wet.
         `noodzakelijk`: why the dossier is needed without consent (Jeugdwet art. 7.4.0 lid 1), encrypted."""
-        o = self._overdracht(jaar, client)
+        j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
-        regel = overdrachtdefinitie(o.definitie_versie).dossier[o.wet.value]["regel"]
-        naar = self._stap(o, Stappen.overdragen, datum)
+        regel = d.dossier[o.wet.value]["regel"]
+        stap = self._stap(d, o, Stappen.overdragen, datum)
         toelichting = "; ".join(x.strip() for x in (reden, noodzakelijk and f"noodzakelijk: {noodzakelijk}") if x
                                 and x.strip()) or None
-        o.draag_over(dossierregel=regel, noodzaak=bool(noodzakelijk and noodzakelijk.strip()), naar=naar,
-                     actor=actor, datum=datum, reden_versleuteld=self._versleutel(o, toelichting))
+        o.draag_over(dossierregel=regel, noodzaak=bool(noodzakelijk and noodzakelijk.strip()), **stap,
+                     actor=actor, datum=datum, reden_versleuteld=self._versleutel(sleutel, o, toelichting))
         self._bewaar(o, gebeurtenis="overgedragen", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
 
     def afsluiten(self, jaar: int, client: str, *, actor: str, datum: date | None = None,
                   reden: str | None = None) -> dict:
-        o = self._overdracht(jaar, client)
+        j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
-        o.sluit_af(naar=self._stap(o, Stappen.afsluiten, datum), actor=actor, datum=datum,
-                   reden_versleuteld=self._versleutel(o, reden))
+        o.sluit_af(**self._stap(d, o, Stappen.afsluiten, datum), actor=actor, datum=datum,
+                   reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="afgesloten", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
 
     def uitval(self, jaar: int, client: str, *, oorzaak: str, actor: str, datum: date | None = None,
                reden: str | None = None) -> dict:
-        o = self._overdracht(jaar, client)
+        j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
-        o.val_uit(oorzaak=Oorzaak.lees(oorzaak, "oorzaak van uitval"), naar=self._stap(o, Stappen.uitvallen, datum),
-                  actor=actor, datum=datum, reden_versleuteld=self._versleutel(o, reden))
+        o.val_uit(oorzaak=Oorzaak.lees(oorzaak, "oorzaak van uitval"), **self._stap(d, o, Stappen.uitvallen, datum),
+                  actor=actor, datum=datum, reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="uitgevallen", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
 
     def verplaats(self, jaar: int, client: str, *, overgangsdatum: date, actor: str, reden: str | None,
                   datum: date | None = None) -> dict:
-        j = self._jaar(jaar)
-        o = self._overdracht(jaar, client)
-        self._mag(o, "verplaatsen")
+        j, o, d, sleutel = self._client(jaar, client)
+        self._mag(d, o, "verplaatsen")
         if not j.binnen(overgangsdatum):
             raise DomeinFout(f"Een R2-cliënt gaat binnen het overgangsjaar over ({nl_datum(j.start)} t/m "
                              f"{nl_datum(j.einde)}); {nl_datum(overgangsdatum)} valt erbuiten.")
         o.verplaats(nieuw=overgangsdatum, actor=actor, datum=self.kern.datum(datum),
-                    reden_versleuteld=self._versleutel(o, reden))
+                    reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="overgangsdatum gewijzigd", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
 
     def wijzig_einddatum(self, jaar: int, client: str, *, einddatum: date, verlengen: bool, actor: str,
                          reden: str | None, overgangsdatum: date | None = None, datum: date | None = None) -> dict:
         """`overgang verleng` (later einddatum) or `overgang inkorten` (earlier); across the end of the
         overgangsjaar the client is reclassified (R1 → R2 with a planned overgangsdatum, R2 → R1)."""
-        j = self._jaar(jaar)
-        o = self._overdracht(jaar, client)
+        j, o, d, sleutel = self._client(jaar, client)
         datum = self.kern.datum(datum)
         if not reden or not reden.strip():
             raise DomeinFout("Een indicatie wijzigen vraagt een reden (--reden); die blijft zichtbaar in de geschiedenis.")
@@ -516,7 +556,8 @@ class OverdrachtDienst(Dienst):
         stap, naar, plan = None, o.status, o.overgangsdatum
         if nieuwe_regel is not o.regel:
             stap = Stappen.herindelen_r2 if nieuwe_regel is Regel.R2 else Stappen.herindelen_r1
-            naar = self._stap(o, stap, datum)
+            g = self._stap(d, o, stap, datum)
+            stap, naar = g["stap"], g["naar"]
             if nieuwe_regel is Regel.R2:
                 plan = overgangsdatum or self._plan(j, o.id, datum)
                 if not j.binnen(plan):
@@ -524,14 +565,14 @@ class OverdrachtDienst(Dienst):
             else:
                 plan = None
         else:
-            self._mag(o, "verlengen" if verlengen else "inkorten")
+            self._mag(d, o, "verlengen" if verlengen else "inkorten")
             if overgangsdatum:
                 raise DomeinFout("--overgangsdatum hoort bij een herindeling naar R2; de overgangsdatum van een "
                                  "R2-cliënt wijzig je met 'overgang verplaats'.")
         o.wijzig_einddatum(nieuw=einddatum, nieuwe_regel=nieuwe_regel, stap=stap, naar=naar, overgangsdatum=plan,
-                           actor=actor, datum=datum, reden_versleuteld=self._versleutel(o, reden))
+                           actor=actor, datum=datum, reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="indicatie gewijzigd", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
 
     @staticmethod
     def _plan(j: Overgangsjaar, oid: UUID, datum: date) -> date:
@@ -542,22 +583,28 @@ class OverdrachtDienst(Dienst):
 
     def vervolg(self, jaar: int, client: str, *, vervolg: str, actor: str, datum: date | None = None,
                 reden: str | None = None) -> dict:
-        o = self._overdracht(jaar, client)
-        self._mag(o, "vervolg")
+        j, o, d, sleutel = self._client(jaar, client)
+        self._mag(d, o, "vervolg")
         o.leg_vervolg_vast(vervolg=Vervolg.lees(vervolg, "vervolg"), actor=actor, datum=self.kern.datum(datum),
-                           reden_versleuteld=self._versleutel(o, reden))
+                           reden_versleuteld=self._versleutel(sleutel, o, reden))
         self._bewaar(o, gebeurtenis="vervolg vastgelegd", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, sleutel)
+
+    def heeft_client(self, jaar: int, client: str) -> bool:
+        """Is `client` in overgangsjaar `jaar`? False also when there is no such jaar (no secret is made)."""
+        if not self.kern.bestaat(overgangsjaar_id(jaar)):
+            return False
+        return self.kern.bestaat(self._id(jaar, client))
 
     def vergeet(self, jaar: int, client: str, *, reden: str | None, actor: str, datum: date | None = None) -> dict:
         """Erase the client's personal data (AVG art. 17) by destroying the key; the counts stay."""
-        o = self._overdracht(jaar, client)
-        self._mag(o, "vergeten")
+        j, o, d, sleutel = self._client(jaar, client)
+        self._mag(d, o, "vergeten")
         o.vergeet(actor=actor, datum=self.kern.datum(datum), reden=reden)
         # The irreversible part first: if recording the event fails, running the command again records it.
         self._kluis().vernietig(o.sleutel_id)
         self._bewaar(o, gebeurtenis="gegevens gewist", actor=actor)
-        return self.toon(jaar, client)
+        return self._weergave(j, o, d, None)  # the key is gone
 
     # --- the nightly job ---------------------------------------------------------------------------
 
@@ -577,7 +624,7 @@ class OverdrachtDienst(Dienst):
             for oid in kandidaten[i:i + batch]:
                 o = self.kern.laad(oid, f"Overdracht {oid} ontbreekt in de store (projectie en store verschillen).")
                 j = jaren.get(o.jaar) or jaren.setdefault(o.jaar, self._jaar(o.jaar))
-                if self._verwerk_een(o, j, tot, actor, telling):
+                if self._verwerk_een(o, j, self._regels(j, o.definitie_versie), tot, actor, telling):
                     gewijzigd.append(o)
             if gewijzigd:
                 self._bewaar(*gewijzigd, gebeurtenis="verwerkt", actor=actor)
@@ -585,12 +632,13 @@ class OverdrachtDienst(Dienst):
         return {"tot": tot, "bekeken": len(kandidaten), "gewijzigd": aantal, "beeindigd": telling["beeindigd"],
                 "gesignaleerd": {s: telling[s] for s in ("overgangsdatum_verstreken", "jaar_verstreken")}}
 
-    def _verwerk_een(self, o: Clientoverdracht, j: Overgangsjaar, tot: date, actor: str, telling: Counter) -> bool:
+    def _verwerk_een(self, o: Clientoverdracht, j: Overgangsjaar, d: Overdrachtdefinitie, tot: date, actor: str,
+                     telling: Counter) -> bool:
         if o.gewist is not None:
             return False
         veranderd = False
         if o.status == Toestanden.loopt_door and o.einddatum <= tot:
-            o.beeindig_indicatie(naar=self._stap(o, Stappen.indicatie_beeindigen, o.einddatum), actor=actor)
+            o.beeindig_indicatie(**self._stap(d, o, Stappen.indicatie_beeindigen, o.einddatum), actor=actor)
             telling["beeindigd"] += 1
             veranderd = True
         if o.regel is Regel.R2 and not o.overgedragen and o.status not in (Toestanden.uitgevallen, Toestanden.afgesloten):
@@ -609,26 +657,32 @@ class OverdrachtDienst(Dienst):
 
     def toon(self, jaar: int, client: str) -> dict:
         """The client's transfer with its history; the pseudonym and the reasons decrypted (or erased)."""
-        o = self._overdracht(jaar, client)
-        d = overdrachtdefinitie(o.definitie_versie)
-        sleutel = self._kluis().sleutel(o.sleutel_id)
+        return self._weergave(*self._client(jaar, client))
+
+    def _weergave(self, j: Overgangsjaar, o: Clientoverdracht, d: Overdrachtdefinitie, sleutel: bytes | None) -> dict:
+        """The view of a transfer the command holds, with its key (None: erased)."""
+
+        from workflow.audit import Bij, Kader, regel  # imports every part's events: only for a view
+
+        gewist = gewist_op(o.gewist)
 
         def reden(e) -> str | None:
             if e.reden_versleuteld is None:
                 return e.reden
-            waarde = ontsleutel_met(sleutel, o.sleutel_id, e.reden_versleuteld)
-            return waarde["reden"] if waarde else GEWIST
+            waarde = ontsleutel(sleutel, o.sleutel_id, e.reden_versleuteld)
+            return waarde["reden"] if waarde else gewist
 
-        pseudoniem = ontsleutel_met(sleutel, o.sleutel_id, o.client_versleuteld)
-        geschiedenis = [
-            {"datum": e.datum, "gebeurtenis": GEBEURTENISSEN.get(type(e).__name__, type(e).__name__),
-             "geregistreerd": e.timestamp, "actor": e.actor, "reden": reden(e),
-             "details": {k: v for k, v in vars(e).items() if k not in _BASISVELDEN}}
-            for e in self.kern.gebeurtenissen(o.id)
-        ]
+        pseudoniem = ontsleutel(sleutel, o.sleutel_id, o.client_versleuteld)
         wf = d.workflow
+        # The one audit line (workflow.audit); the aggregate named by its id, never by the pseudonym.
+        bij, kader = Bij("cliëntoverdracht", str(o.id)), Kader.uit(wf.definitie)
+        geschiedenis = []
+        for e in self.kern.gebeurtenissen(o.id):
+            r = regel(e, bij, kader)
+            r["reden"] = reden(e)
+            geschiedenis.append(r)
         return {
-            "jaar": o.jaar, "client": pseudoniem["client"] if pseudoniem else GEWIST, "gewist": o.gewist,
+            "jaar": o.jaar, "client": pseudoniem["client"] if pseudoniem else gewist, "gewist": o.gewist,
             "regel": o.regel.value, "regel_uitleg": REGEL_UITLEG[o.regel], "wet": o.wet.value, "product": o.product,
             "latende_aanbieder": o.latende_aanbieder, "indicatie_start": o.indicatie_start, "einddatum": o.einddatum,
             "status": o.status, "status_titel": wf.definitie.toestand(o.status).titel, "status_sinds": o.status_sinds,
@@ -656,12 +710,8 @@ def vergeet_persoon(kern, sleutel: str, reden: str, actor: str) -> dict | None:
     if m is None:
         return None
     jaar, client = int(m[1]), m[2]
-    dienst = kern.dienst("overdrachten")
-    try:
-        dienst._jaar(jaar)
-    except DomeinFout:
-        return None
-    if not kern.bestaat(dienst._id(jaar, client)):
+    dienst: OverdrachtDienst = kern.dienst("overdrachten")
+    if not dienst.heeft_client(jaar, client):
         return None
     c = dienst.vergeet(jaar, client, reden=reden, actor=actor)
     return {"soort": "cliënt in het overgangsjaar", "sleutel": f"{jaar}/{client}", "datum": kern.vandaag(),

@@ -5,8 +5,11 @@ with a reason, the signal list and the monitor, the nightly job (twice) and eras
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
+
+from domain.datums import nl_datum
 
 AANBIEDERS = ("--latende-aanbieder", "Zorg Oost", "--latende-aanbieder", "Jeugdhulp West")
 KOP = "client;wet;product;indicatie_start;indicatie_einde;latende_aanbieder;toestemming;overgangsdatum"
@@ -68,6 +71,29 @@ def test_jaar_definieren_en_de_regels_en_dossierregels_tonen(zs):
     assert nog_eens.exit_code == 1 and "al gedefinieerd" in nog_eens.stderr
     zs("overgang", "jaar", "aanbieder-toevoegen", "2025", "Zorg Noord", "--reden", "Bleek ook te leveren")
     assert "Zorg Noord" in zs.json("overgang", "jaar", "toon", "2025")["latende_aanbieders"]
+
+
+def test_het_jaar_legt_de_tekst_van_zijn_definitie_vast_en_leest_die_zonder_bestand(zs, populatie, monkeypatch):
+    """ARCHITECTURE, 'A running case's rules stay readable': the jaar stores the clientoverdracht text
+    through the definities service and records its sha256; its clients read it back without the file."""
+    import hashlib
+
+    from domain.fouten import DomeinFout
+    from workflow import definitieversies, overdrachten
+
+    tekst = (overdrachten.DEFINITIES / "clientoverdracht" / "v1.toml").read_text(encoding="utf-8")
+    j = definieer(zs)
+    assert j["definitie"] == {"naam": "clientoverdracht", "versie": 1,
+                              "sha256": hashlib.sha256(tekst.encode("utf-8")).hexdigest()}
+    zs.json("overgang", "importeer", populatie, *J, "--datum", "02-01-2025")
+
+    def geen_bestand(naam, versie=None, mappen=None):
+        raise DomeinFout(f"{naam} v{versie}: geen bestand")
+
+    monkeypatch.setattr(definitieversies, "definitie", geen_bestand)  # the file is gone: the stored text is read
+    monkeypatch.setattr(overdrachten, "_GEBOUWD", {})
+    c = zs.json("overgang", "toestemming", "PS-W-R2", "vragen", *J, "--datum", "10-01-2025")
+    assert (c["status"], c["toestemming"]) == ("toestemming_gevraagd", "gevraagd")
 
 
 def test_importeren_deelt_in_weigert_per_regel_en_twee_keer_maakt_niets_dubbel(zs, populatie):
@@ -339,7 +365,7 @@ def test_vergeet_vernietigt_de_sleutel_en_de_monitor_telt_door(zs, populatie):
     assert zonder.exit_code == 1 and "vraagt een reden" in zonder.stderr
     c = zs.json("overgang", "vergeet", "PS-J-R1", *J, "--reden", "Verzoek art. 17 AVG d.d. 1-4-2025",
                 "--datum", "02-04-2025", "--actor", "privacy-officer")
-    assert (c["client"], c["gewist"], c["regel"], c["status"]) == ("[gegevens gewist]", "2025-04-02", "R1", "afgesloten")
+    assert (c["client"], c["gewist"], c["regel"], c["status"]) == ("[gewist op 2 april 2025]", "2025-04-02", "R1", "afgesloten")
     assert c["geschiedenis"][-1]["reden"] == "Verzoek art. 17 AVG d.d. 1-4-2025"  # why, in the clear
     nog_eens = zs("overgang", "vervolg", "PS-J-R1", *J, "--uitkomst", "geen", ok=False)
     assert nog_eens.exit_code == 1 and "gewist" in nog_eens.stderr
@@ -355,7 +381,7 @@ def test_avg_vergeet_wist_ook_een_client(zs, populatie):
     onbekend = zs("avg", "vergeet", "2025/PS-BESTAAT-NIET", "--reden", "Verzoek art. 17 AVG", ok=False)
     assert onbekend.exit_code == 1 and "Geen persoon bekend als '2025/PS-BESTAAT-NIET'" in onbekend.stderr
     u = zs.json("avg", "vergeet", "2025/PS-J-R1", "--reden", "Verzoek art. 17 AVG", "--actor", "privacy-officer")
-    assert (u["deel"], u["sleutel"], u["overdracht"]["client"]) == ("overdrachten", "2025/PS-J-R1", "[gegevens gewist]")
+    assert (u["deel"], u["sleutel"], u["overdracht"]["client"]) == ("overdrachten", "2025/PS-J-R1", f"[gewist op {nl_datum(date.today())}]")
     [m] = zs.json("overgang", "monitor", "--per", "15-04-2025")
     assert (m["clienten"], m["gewist"]) == (8, 1)
 
@@ -371,6 +397,13 @@ def test_geen_pseudoniem_of_reden_leesbaar_in_gebeurtenissen_projectie_of_log(zs
     for geheim in ("PS-W-R1", "PS-W-R2", "PS-J-R2N", "GEHEIME-ZORGNOTITIE"):
         assert geheim not in alles, geheim
     assert "Zorg Oost" in alles and "begeleiding" in alles  # what the monitor counts stays readable
+    # The history is audit lines (workflow.audit): the reason decrypted for who may see the client,
+    # never a ciphertext, a key id or the pseudonym in a line's details or description.
+    c = toon(zs, "PS-W-R2")
+    assert [g["reden"] for g in c["geschiedenis"] if g["reden"]] == ["GEHEIME-ZORGNOTITIE", "GEHEIME-ZORGNOTITIE-2"]
+    lijnen = json.dumps([{k: v for k, v in g.items() if k != "reden"} for g in c["geschiedenis"]])
+    assert "versleuteld" not in lijnen and "sleutel_id" not in lijnen and "PS-W-R2" not in lijnen
+    assert all(g["bij"].startswith("cliëntoverdracht ") for g in c["geschiedenis"])
 
 
 def opgeslagen_tekst(db_url: str) -> str:

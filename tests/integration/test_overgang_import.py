@@ -45,7 +45,7 @@ def inhoud(db_url: str) -> dict[str, tuple]:
 
     from projections.database import maak_engine
     from store.config import Opslag
-    from store.person_keys import ontsleutel_met
+    from store.keys import ontsleutel
 
     engine = maak_engine(Opslag(db_url))
     try:
@@ -58,7 +58,7 @@ def inhoud(db_url: str) -> dict[str, tuple]:
             )).all()
     finally:
         engine.dispose()
-    return {ontsleutel_met(r[2], r[0], r[1])["client"]: tuple(str(x) for x in r[3:]) for r in rijen}
+    return {ontsleutel(r[2], r[0], r[1])["client"]: tuple(str(x) for x in r[3:]) for r in rijen}
 
 
 def tel(db_url: str, sql: str) -> int:
@@ -139,16 +139,17 @@ def test_bestaande_ids_in_een_query_zoals_de_bibliotheek_ze_ziet(db_url):
 
 def test_sleutels_in_bulk_zijn_leesbaar_voor_de_sleutelkluis_en_vernietigbaar(db_url):
     from store.config import Opslag
-    from store.person_keys import Persoonssleutels, ontsleutel_met, versleutel_met
+    from store.keys import ontsleutel, versleutel
+    from store.person_keys import Persoonssleutels
 
     kluis = Persoonssleutels(Opslag(db_url))
     try:
         sleutels = kluis.sleutels(["a", "b"], maak=True)
         assert kluis.sleutels(["a", "b", "c"]) == sleutels  # same keys back, no key made without asking
-        tekst = versleutel_met(sleutels["a"], "a", {"client": "SYN-1"})
-        assert kluis.ontsleutel("a", tekst) == {"client": "SYN-1"} == ontsleutel_met(sleutels["a"], "a", tekst)
+        tekst = versleutel(sleutels["a"], "a", {"client": "SYN-1"})
+        assert kluis.ontsleutel("a", tekst) == {"client": "SYN-1"} == ontsleutel(sleutels["a"], "a", tekst)
         assert kluis.geheim("g") == kluis.geheim("g")
-        assert kluis.vernietig("a") and kluis.ontsleutel("a", tekst) is None and ontsleutel_met(None, "a", tekst) is None
+        assert kluis.vernietig("a") and kluis.ontsleutel("a", tekst) is None and ontsleutel(None, "a", tekst) is None
     finally:
         kluis.sluit()
 

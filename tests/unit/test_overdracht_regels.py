@@ -170,10 +170,11 @@ def test_een_indicatie_wijzigen_of_een_datum_verplaatsen_vraagt_een_reden():
 def test_warme_overdracht_vraagt_beide_aanbieders_en_de_client_of_een_vertegenwoordiger():
     o = overdracht(Regel.R2, date(2026, 6, 30))
     with pytest.raises(DomeinFout, match="de ontvangende aanbieder.*de cliënt"):
-        o.houd_warme_overdracht(aanwezigen=[Aanwezige.LATENDE_AANBIEDER], naar="warme_overdracht", actor="c",
-                                datum=date(2025, 4, 1), reden_versleuteld=None)
+        o.houd_warme_overdracht(aanwezigen=[Aanwezige.LATENDE_AANBIEDER], stap="warme_overdracht",
+                                naar="warme_overdracht", actor="c", datum=date(2025, 4, 1), reden_versleuteld=None)
     o.houd_warme_overdracht(aanwezigen=[Aanwezige.OUDER, Aanwezige.LATENDE_AANBIEDER, Aanwezige.ONTVANGENDE_AANBIEDER],
-                            naar="warme_overdracht", actor="c", datum=date(2025, 4, 1), reden_versleuteld=None)
+                            stap="warme_overdracht", naar="warme_overdracht", actor="c", datum=date(2025, 4, 1),
+                            reden_versleuteld=None)
     assert o.aanwezigen == ["ouder", "latende aanbieder", "ontvangende aanbieder"]
 
 
