@@ -13,27 +13,9 @@ from pathlib import Path
 import click
 
 from cli.opties import DATUM, json_optie, standaard_actor
-from cli.uitvoer import druk_json
+from cli.uitvoer import Voortgangsbalk, druk_json
 
 
-class _Voortgang:
-    """A progress bar on stderr, only when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self.balk = None
-        self.gedaan = 0
-
-    def __call__(self, tot: int, hoogste: int) -> None:
-        if self.balk is None:
-            self.balk = click.progressbar(length=max(hoogste, 1), label="Exporteren",
-                                          file=click.get_text_stream("stderr"), show_pos=True)
-            self.balk.__enter__()
-        self.balk.update(max(tot - self.gedaan, 0))
-        self.gedaan = tot
-
-    def sluit(self) -> None:
-        if self.balk is not None:
-            self.balk.__exit__(None, None, None)
 
 
 @click.command()
@@ -79,7 +61,7 @@ def export(ctx, nummer, alles, van, tot, uitvoer, overschrijven, formaat, rsin, 
             click.echo(f"Zaak {uitkomst['zaak']} in ZGW-vorm geschreven naar {uitkomst['map']}: "
                        + ", ".join(uitkomst["bestanden"]) + ".")
         return
-    voortgang = _Voortgang() if sys.stderr.isatty() and not nummer else None
+    voortgang = Voortgangsbalk("Exporteren") if sys.stderr.isatty() and not nummer else None
     try:
         uitkomst = omgeving.dienst("export").exporteer(map_=uitvoer, nummer=nummer, alles=alles, van=van, tot=tot,
                                                        overschrijven=overschrijven, actor=actor, voortgang=voortgang)

@@ -151,3 +151,25 @@ def _samen(a: dict, b: dict) -> bool:
     if a.get("geregistreerd") is None or b.get("geregistreerd") is None:
         return a.get("geregistreerd") is b.get("geregistreerd")
     return abs((b["geregistreerd"] - a["geregistreerd"]).total_seconds()) < 1
+
+
+class Voortgangsbalk:
+    """A progress bar on stderr for long work, fed (done, total) by the service; the caller
+    creates one only when stderr is a terminal (none in CI, in a pipe or with --json)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.balk = None
+        self.gedaan = 0
+
+    def __call__(self, tot: int, hoogste: int) -> None:
+        if self.balk is None:
+            self.balk = click.progressbar(length=max(hoogste, 1), label=self.label,
+                                          file=click.get_text_stream("stderr"), show_pos=True)
+            self.balk.__enter__()
+        self.balk.update(max(tot - self.gedaan, 0))
+        self.gedaan = tot
+
+    def sluit(self) -> None:
+        if self.balk is not None:
+            self.balk.__exit__(None, None, None)

@@ -11,7 +11,7 @@ import sys
 import click
 
 from cli.opties import json_optie
-from cli.uitvoer import druk_json
+from cli.uitvoer import Voortgangsbalk, druk_json
 
 
 def _getal(n: int) -> str:
@@ -31,24 +31,6 @@ def _lees_ankers(ctx, param, waarden):
     return ankers
 
 
-class _Voortgang:
-    """A progress bar on stderr, only when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self.balk = None
-        self.gedaan = 0
-
-    def __call__(self, tot: int, hoogste: int) -> None:
-        if self.balk is None:
-            self.balk = click.progressbar(length=max(hoogste, 1), label="Keten narekenen",
-                                          file=click.get_text_stream("stderr"), show_pos=True)
-            self.balk.__enter__()
-        self.balk.update(max(tot - self.gedaan, 0))
-        self.gedaan = tot
-
-    def sluit(self) -> None:
-        if self.balk is not None:
-            self.balk.__exit__(None, None, None)
 
 
 @click.command()
@@ -77,7 +59,7 @@ def verificeer(ctx, zaaknummer, alles, ankers, als_json):
         from domain.zaak import zaak_id
 
         aggregaat = zaak_id(zaaknummer).hex
-    voortgang = _Voortgang() if sys.stderr.isatty() else None
+    voortgang = Voortgangsbalk("Keten narekenen") if sys.stderr.isatty() else None
     try:
         uitkomst = verifieer(ctx.obj.opslag, aggregaat=aggregaat, ankers=ankers, voortgang=voortgang)
     finally:
