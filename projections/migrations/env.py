@@ -15,6 +15,7 @@ from logging.config import fileConfig
 from alembic import context
 
 from projections.models import Base
+import projections.overdracht_models  # noqa: F401,E402  (its tables are on the same Base: alembic check sees them)
 
 config = context.config
 target_metadata = Base.metadata
