@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-from importlib import import_module
 
 import click
 
@@ -26,7 +25,7 @@ from cli.opties import JSON_OPTIE
 from cli.taal import installeer, vernederlands
 from domain.fouten import DomeinFout
 from store.log import stel_in
-from workflow.delen import cli_commando_s
+from workflow.delen import cli_commando_s, laad
 
 installeer()  # before any command is built: Click computes some help texts when an option is declared
 
@@ -128,8 +127,7 @@ class ZaakstroomGroep(click.Group):
     def get_command(self, ctx, naam):
         if naam not in COMMANDO_S:
             return None
-        module, attribuut = COMMANDO_S[naam].split(":")
-        return vernederlands(getattr(import_module(module), attribuut))
+        return vernederlands(laad(COMMANDO_S[naam]))
 
     def make_context(self, info_name, args, parent=None, **extra):
         getypt = json_getypt(args)
