@@ -36,6 +36,7 @@ class Sleutelkluis:
     def __init__(self, opslag: Opslag) -> None:
         self.opslag = opslag
         self._engine = None
+        self._lees_engine = None  # reads take no write lock (SQLite: plain BEGIN, not BEGIN IMMEDIATE)
 
     def versleutel(self, gegevens) -> tuple[str, str]:
         """A new key for one person; returns (key id, ciphertext). The key is committed at once."""
@@ -78,9 +79,10 @@ class Sleutelkluis:
             return conn.execute(t.delete().where(t.c.sleutel_id == sleutel_id)).rowcount > 0
 
     def sluit(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = None
+        for engine in (self._engine, self._lees_engine):
+            if engine is not None:
+                engine.dispose()
+        self._engine = self._lees_engine = None
 
     # --- internals ----------------------------------------------------------
 
@@ -91,18 +93,22 @@ class Sleutelkluis:
         from sqlalchemy import select
 
         t = self._tabel()
-        with self._verbinding() as conn:
+        with self._verbinding(lezen=True) as conn:
             sleutel = conn.execute(select(t.c.sleutel).where(t.c.sleutel_id == sleutel_id)).scalar_one_or_none()
         return None if sleutel is None else bytes(sleutel)
 
-    def _verbinding(self):
-        if self._engine is None:
-            from store.sql import heeft_tabel, maak_engine, migreer
+    def _verbinding(self, *, lezen: bool = False):
+        from store.sql import heeft_tabel, maak_engine, migreer
 
+        if self._engine is None:
             engine = maak_engine(self.opslag, schrijven=True)
             if not heeft_tabel(engine, TABEL):  # only a new store: Alembic costs most of a second to load
                 migreer(engine)  # alembic upgrade head, as the projection runner does: creates the key table
             self._engine = engine
+        if lezen:
+            if self._lees_engine is None:
+                self._lees_engine = maak_engine(self.opslag)
+            return self._lees_engine.begin()
         return self._engine.begin()
 
     @staticmethod
