@@ -60,9 +60,9 @@ def lijst(als_json):
 def toon(omgeving, naam, versie, als_json):
     """Toestanden, stappen, termijnen, opschorting en verlenging van een zaaktype, en of die versie
     is vastgelegd (de regels waarop zaken van die versie lopen, ook zonder het bestand)."""
-    from workflow.definitieversies import ZAAKTYPEN
+    from workflow.definitie import ZAAKTYPE
 
-    definitie, opslag = omgeving.dienst("definities").toon(ZAAKTYPEN, naam, versie)
+    definitie, opslag = omgeving.dienst("definities").toon(ZAAKTYPE, naam, versie)
     d = _als_dict(definitie)
     d["opslag"] = opslag
     if als_json:

@@ -36,14 +36,13 @@ from domain.tijdreis import zoals_op
 from domain.vertrouwelijkheid import raadsweergave
 from domain.zaak import LopendeTermijn
 from workflow import engine
-from workflow.definitie import vereist
+from workflow.definitie import PROCEDURE, vereist
 from workflow.engine import Workflow, kan_vanaf, procedure
 from workflow.kern import Dienst
 
 if TYPE_CHECKING:
     from workflow.audit import Kader
 from workflow.voorwaarden import Context, voorwaarde
-from workflow.definitieversies import PROCEDUREVERSIES
 from store.log import log
 from workflow.weergave import termijn_als_dict
 
@@ -151,9 +150,9 @@ class AanbestedingDienst(Dienst):
 
     def _procedure(self, a: Aanbesteding) -> Workflow:
         """The rules the aanbesteding runs on: the text of the procedure version it was registered on."""
-        d = self.kern.dienst("definities").regels(PROCEDUREVERSIES, a.procedure, a.procedure_versie,
+        d = self.kern.dienst("definities").regels(PROCEDURE, a.procedure, a.procedure_versie,
                                                   a.procedure_sha256)
-        wf = engine.workflow_van(d, engine.PROCEDURE)
+        wf = engine.bouw_workflow(d, PROCEDURE)
         VEREIST.controleer(wf.definitie)
         return wf
 
@@ -213,7 +212,7 @@ class AanbestedingDienst(Dienst):
             actor=actor, datum=datum, reden=reden,
         )
         a = self.kern.dienst("definities").bewaar_nieuw(
-            PROCEDUREVERSIES, d, maak, actor=actor, reden=f"Eerste aanbesteding op deze versie: {kenmerk}.",
+            PROCEDURE, d, maak, actor=actor, reden=f"Eerste aanbesteding op deze versie: {kenmerk}.",
             bestaat_al=bestaat_al, kenmerk=kenmerk, gebeurtenis="geregistreerd",
         )
         return raadsweergave(self._ab_weergave(a))

@@ -50,7 +50,7 @@ from domain.ontvankelijkheid import TE_VROEG_GEMEEND, VERSCHOONBAAR
 from domain.overdracht import Clientoverdracht, Overgangsjaar
 from domain.zaak import LopendeTermijn, Zaak, zaak_id
 from domain.zienswijze import Inspraakdossier, Zienswijze, inspraakdossier_id, zienswijze_id
-from workflow.definitieversies import ZAAKTYPEN
+from workflow.definitie import ZAAKTYPE
 from workflow.kern import Dienst
 
 _BASISVELDEN = {"originator_id", "originator_version", "timestamp", "originator_topic", "actor", "datum", "reden"}
@@ -752,7 +752,7 @@ class AuditDienst(Dienst):
         eerste = zaak_events[0]
         # The rules the zaak ran on: its zaaktype version as stored (workflow.definitieversies).
         kader = Kader.uit(self.kern.dienst("definities").regels(
-            ZAAKTYPEN, eerste.zaaktype, eerste.zaaktype_versie, getattr(eerste, "zaaktype_sha256", None)))
+            ZAAKTYPE, eerste.zaaktype, eerste.zaaktype_versie, getattr(eerste, "zaaktype_sha256", None)))
         stromen = [[regel(e, Bij("zaak", zaaknummer), kader) for e in zaak_events]]
 
         dossier = self.kern.gebeurtenissen(inspraakdossier_id(zaaknummer))

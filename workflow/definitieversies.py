@@ -25,15 +25,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from domain.fouten import DomeinFout
-from workflow.definitie import PROCEDURE, ZAAKTYPE, Definitie, DefinitieFout, Definitiesoort, definitie, lees_definitie
+from workflow.definitie import Definitie, DefinitieFout, Definitiesoort, definitie, lees_definitie
 from workflow.kern import Dienst
 
 # domain.definitieversie is imported only where the store is read or written: a zaak whose file
 # is here and unchanged never needs it (start-up time of every command).
 
-
-# The kinds of definition, as workflow.definitie has them (the names the other parts import from here).
-ZAAKTYPEN, PROCEDUREVERSIES = ZAAKTYPE, PROCEDURE
 
 # Parsed stored texts, per sha256: the same text is parsed once per process, whichever store it came from.
 _GELEZEN: dict[str, Definitie] = {}

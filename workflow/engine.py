@@ -141,11 +141,6 @@ def workflow(naam: str, versie: int | None = None) -> Workflow:
     return bouw_workflow(definitie(naam, versie))
 
 
-def workflow_van(d: Definitie, soort: Definitiesoort = ZAAKTYPE) -> Workflow:
-    """The workflow of a definition, whether its text was read from its file or from the store."""
-    return bouw_workflow(d, soort)
-
-
 def procedure(naam: str, versie: int | None = None) -> Workflow:
     """The workflow of an aanbestedingsprocedure: the given version, or the newest one."""
     # Only a name the folder lists is joined into a path: '../definities/x' never reaches the file system.

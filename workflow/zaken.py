@@ -12,9 +12,8 @@ from domain.termijnen import Eenheid
 from domain.tijdreis import zoals_op
 from domain.zaak import Zaak, zaak_id
 from workflow import engine
-from workflow.definitie import Vereist, definitie, zaaktypen
-from workflow.definitieversies import ZAAKTYPEN
-from workflow.engine import Workflow, kan_vanaf, workflow, workflow_van
+from workflow.definitie import ZAAKTYPE, Vereist, definitie, zaaktypen
+from workflow.engine import Workflow, bouw_workflow, kan_vanaf, workflow
 from workflow.kern import Dienst
 from workflow.voorwaarden import Context
 from workflow.weergave import zaak_als_dict
@@ -29,8 +28,8 @@ class ZaakDienst(Dienst):
     def workflow(self, zaak: Zaak) -> Workflow:
         """The rules the zaak runs on: the text of the zaaktype version it was registered on
         (workflow.definitieversies: its file when unchanged, else as stored)."""
-        return workflow_van(self.kern.dienst("definities").regels(
-            ZAAKTYPEN, zaak.zaaktype, zaak.zaaktype_versie, zaak.zaaktype_sha256))
+        return bouw_workflow(self.kern.dienst("definities").regels(
+            ZAAKTYPE, zaak.zaaktype, zaak.zaaktype_versie, zaak.zaaktype_sha256))
 
     def weergave(self, zaak: Zaak, per: date | None = None) -> dict:
         return zaak_als_dict(zaak, self.workflow(zaak), per or self.kern.vandaag())
@@ -89,7 +88,7 @@ class ZaakDienst(Dienst):
         )
         # The zaak runs on this version's text from now on: stored with it if no zaak used it before.
         zaak = self.kern.dienst("definities").bewaar_nieuw(
-            ZAAKTYPEN, wf.definitie, maak, actor=actor, reden=f"Eerste zaak op deze versie: {zaaknummer}.",
+            ZAAKTYPE, wf.definitie, maak, actor=actor, reden=f"Eerste zaak op deze versie: {zaaknummer}.",
             bestaat_al=bestaat_al, zaaknummer=zaaknummer, gebeurtenis="geregistreerd",
         )
         return self.weergave(zaak)

@@ -38,7 +38,7 @@ def _tijd(d: date) -> str:
 def zgw_zaak(kern, zaaknummer: str, rsin: str | None) -> dict:
     from domain.zaak import Zaak, zaak_id
     from workflow.audit import Kader
-    from workflow.definitieversies import ZAAKTYPEN
+    from workflow.definitie import ZAAKTYPE
 
     if rsin is None or not RSIN.fullmatch(rsin.strip()):
         raise DomeinFout("Geef het RSIN van de gemeente (bronorganisatie, 9 cijfers) met --rsin of ZAAKSTROOM_RSIN.")
@@ -48,7 +48,7 @@ def zgw_zaak(kern, zaaknummer: str, rsin: str | None) -> dict:
         raise DomeinFout(f"Zaak {zaaknummer} bestaat niet.")
     eerste = events[0]
     kader = Kader.uit(kern.dienst("definities").regels(
-        ZAAKTYPEN, eerste.zaaktype, eerste.zaaktype_versie, getattr(eerste, "zaaktype_sha256", None)))
+        ZAAKTYPE, eerste.zaaktype, eerste.zaaktype_versie, getattr(eerste, "zaaktype_sha256", None)))
     zaak = None
     for e in events:
         zaak = e.mutate(zaak)

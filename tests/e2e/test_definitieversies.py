@@ -144,7 +144,7 @@ def test_een_aanbesteding_loopt_op_de_vastgelegde_procedureversie(zs, tmp_path, 
     zs("aanbesteding", "registreer", "AB-1", "--titel", "Schoonmaak", "--procedure", "concurrentiegerichte-dialoog",
        "--perceel", "Noord", "--max-kandidaten", "2", "--looptijd", "4", "--datum", "10-01-2023")
     # Without the procedure files the aanbesteding still reads its phases: from the store.
-    monkeypatch.setattr(aanbestedingen, "PROCEDUREVERSIES", replace(PROCEDURE, mappen=(tmp_path,)))
+    monkeypatch.setattr(aanbestedingen, "PROCEDURE", replace(PROCEDURE, mappen=(tmp_path,)))
     a = zs.json("aanbesteding", "toon", "AB-1")
     assert a["procedure"] == "concurrentiegerichte-dialoog" and a["procedure_versie"] == 1
     zs("aanbesteding", "stap", "AB-1", "marktconsultatie_starten", "--datum", "01-02-2023")
