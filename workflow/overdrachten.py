@@ -27,7 +27,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import hmac
-import os
 import tomllib
 from enum import StrEnum, auto
 from collections import Counter
@@ -72,9 +71,9 @@ VERWERK_BATCH = 500  # transfers per transaction in `verwerk`
 # PostgreSQL: eventsourcing inserts a batch in psycopg's pipeline mode, which can deadlock on a large
 # payload (psycopg/psycopg#685; here it hung at 1,000 events of ~750 bytes, not at 500): at most this many.
 PG_BATCH = 250
-# Only for tests of an interrupted import: the process ends (os._exit, as kill -9) after N batches
-# committed ("N"), or in batch N after its keys were committed and before its events ("N:sleutels").
-STOP_NA_BATCHES = "ZAAKSTROOM_TEST_IMPORT_STOP_NA_BATCHES"
+# Called during an import with ("sleutels", n) once batch n's keys are committed and ("batch", n) once its
+# events are: None here. The tests of an interrupted import set it in their own process to end it there.
+NA_STAP_VAN_IMPORT: Callable[[str, int], None] | None = None
 
 # The `overgang …` commands that record a fact without a step; a toestand lists those it allows.
 HANDELINGEN = ("verplaatsen", "verlengen", "inkorten", "vervolg", "vergeten")
@@ -407,8 +406,6 @@ class OverdrachtDienst(Dienst):
         recorder = self.kern.repository.event_store.recorder
         nieuw: Counter[str] = Counter()
         al_aanwezig = batches = 0
-        stop = os.environ.get(STOP_NA_BATCHES, "")
-        stop_na, na_sleutels = int(stop.split(":")[0] or 0), stop.endswith(":sleutels")
         for i in range(0, len(te_doen), batchgrootte):
             batch = te_doen[i:i + batchgrootte]
             bestaand = bestaande_ids(recorder, [oid for _, oid, _, _ in batch])
@@ -416,8 +413,8 @@ class OverdrachtDienst(Dienst):
             al_aanwezig += len(batch) - len(nieuwe)
             if nieuwe:
                 sleutels = self._kluis().sleutels([self._sleutel_id(oid) for _, oid, _, _ in nieuwe], maak=True)
-                if na_sleutels and batches + 1 == stop_na:
-                    os._exit(137)  # tests only: killed between committing the keys and the events
+                if NA_STAP_VAN_IMPORT:
+                    NA_STAP_VAN_IMPORT("sleutels", batches + 1)
                 aggregates = []
                 for rij, oid, regel, latende in nieuwe:
                     sid = self._sleutel_id(oid)
@@ -440,8 +437,8 @@ class OverdrachtDienst(Dienst):
             batches += 1
             if voortgang:
                 voortgang(len(batch))
-            if stop_na and not na_sleutels and batches >= stop_na:
-                os._exit(137)  # tests only: as if killed (-9) right after this batch committed
+            if NA_STAP_VAN_IMPORT:
+                NA_STAP_VAN_IMPORT("batch", batches)
 
         afgewezen.sort(key=lambda a: a.regel)
         totaal = sum(nieuw.values())

@@ -12,16 +12,27 @@ from pathlib import Path
 from conftest import Cli
 
 ROOT = Path(__file__).resolve().parents[2]
-STOP = "ZAAKSTROOM_TEST_IMPORT_STOP_NA_BATCHES"
+# The import run as its own process; with `stop` ("N": after batch N committed, "N:sleutels": in batch N
+# after its keys and before its events) that process ends itself there, as kill -9 would.
+_PROCES = """
+import os, sys
+stop = os.environ.pop("TEST_STOP", "")
+if stop:
+    import workflow.overdrachten as o
+    n, wanneer = int(stop.split(":")[0]), ("sleutels" if stop.endswith(":sleutels") else "batch")
+    o.NA_STAP_VAN_IMPORT = lambda stap, i: os._exit(137) if (stap, i) == (wanneer, n) else None
+from cli.main import main
+main()
+"""
 AANTAL, BATCH = 2000, 200
 
 
 def importeer_als_proces(db_url: str, pad: Path, stop: str | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("ZAAKSTROOM_DATABASE_URL", STOP)}
+    env = {k: v for k, v in os.environ.items() if k not in ("ZAAKSTROOM_DATABASE_URL", "TEST_STOP")}
     if stop:
-        env[STOP] = stop
+        env["TEST_STOP"] = stop
     return subprocess.run(
-        [sys.executable, "-c", "from cli.main import main; main()", "--db", db_url, "overgang", "importeer",
+        [sys.executable, "-c", _PROCES, "--db", db_url, "overgang", "importeer",
          str(pad), "--jaar", "2025", "--datum", "02-01-2025", "--batch", str(BATCH), "--json", "--actor", "import"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
