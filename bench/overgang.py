@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import base64
 import os
-import platform
 import re
 import sqlite3
 import statistics
@@ -37,8 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime
-from importlib.metadata import version
+from datetime import date
 from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
 
@@ -46,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.machine import machine  # noqa: E402
 from eventsourcing.application import Application  # noqa: E402
 from eventsourcing.domain import Aggregate  # noqa: E402
 from eventsourcing.persistence import JSONTranscoder  # noqa: E402
@@ -209,19 +208,6 @@ def meet_populatie(n: int, tmp: Path, runs: int) -> dict:
         "ratio": {k: mediaan[k] / mediaan["vloer"] for k in opdrachten},
     }
 
-
-def machine() -> dict:
-    cpu = platform.processor() or "onbekend"
-    try:
-        for regel in Path("/proc/cpuinfo").read_text().splitlines():
-            if regel.lower().startswith("model name"):
-                cpu = regel.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"datum": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "platform": platform.platform(),
-            "cpu": cpu, "cpu_count": os.cpu_count(), "python": platform.python_version(),
-            "eventsourcing": version("eventsourcing"), "sqlite": sqlite3.sqlite_version}
 
 
 def _getal(x: float) -> str:

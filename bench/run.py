@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sqlite3
 import statistics
 import subprocess
@@ -37,8 +36,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
-from importlib.metadata import version
+from datetime import date
 from pathlib import Path
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -46,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # the project is installed editable; this is belt and braces
     sys.path.insert(0, str(ROOT))
 
+from bench.machine import machine  # noqa: E402
 from eventsourcing.application import Application  # noqa: E402
 from eventsourcing.domain import Aggregate  # noqa: E402
 from eventsourcing.persistence import JSONTranscoder  # noqa: E402
@@ -183,15 +182,6 @@ def registreer(app: Zaakstroom, nummers: list[str], datum: date, zaaktype: str =
 def blokken(reeks: list, grootte: int) -> list[list]:
     return [reeks[i:i + grootte] for i in range(0, len(reeks), grootte)]
 
-
-def cpu_model() -> str:
-    try:
-        for regel in Path("/proc/cpuinfo").read_text().splitlines():
-            if regel.lower().startswith("model name"):
-                return regel.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "onbekend"
 
 
 # --- (a) load, advance, save ----------------------------------------------------------
@@ -395,17 +385,6 @@ def import_analyse(imports_cli, imports_basis) -> dict:
 
 # --- report ---------------------------------------------------------------------------
 
-
-def machine() -> dict:
-    return {
-        "datum": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "platform": platform.platform(),
-        "cpu": cpu_model(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "eventsourcing": version("eventsourcing"),
-        "sqlite": sqlite3.sqlite_version,
-    }
 
 
 def rapport(args, m: dict, a: dict, gedeeld: dict, b: dict, c: dict, imp: dict) -> str:

@@ -30,15 +30,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime
-from importlib.metadata import version
+from datetime import date
 from pathlib import Path
 from uuid import NAMESPACE_URL, uuid5
 
@@ -46,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.machine import machine  # noqa: E402
 from eventsourcing.persistence import InfrastructureFactory, StoredEvent  # noqa: E402
 from eventsourcing.sqlite import SQLiteApplicationRecorder, SQLiteFactory  # noqa: E402
 from eventsourcing.utils import Environment  # noqa: E402
@@ -317,19 +316,6 @@ def meet_run(quick: bool, keten: bool = True) -> tuple[str, float | None]:
 
 # --- report ---------------------------------------------------------------------------------------------
 
-
-def machine() -> dict:
-    cpu = platform.processor() or "onbekend"
-    try:
-        for regel in Path("/proc/cpuinfo").read_text().splitlines():
-            if regel.lower().startswith("model name"):
-                cpu = regel.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"datum": datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "platform": platform.platform(),
-            "cpu": cpu, "cpu_count": os.cpu_count(), "python": platform.python_version(),
-            "eventsourcing": version("eventsourcing"), "sqlite": sqlite3.sqlite_version}
 
 
 def rapport(args, m, g, v, cli, wijziging, stap, run_a) -> str:
