@@ -454,7 +454,8 @@ def verwerk(omgeving, tot, jaar, actor, als_json):
     niet-overgedragen R2-cliënten na het jaar als signaal vastleggen. Twee keer draaien verandert niets meer."""
     from uuid import UUID
 
-    from projections.overdracht_rapport import Lezer, te_verwerken
+    from projections.lezer import Lezer
+    from projections.overdracht_rapport import te_verwerken
     from projections.runner import werk_bij
 
     werk_bij(omgeving.opslag, namen=["overdrachten"])  # what it reads, not every projection
@@ -478,7 +479,7 @@ def verwerk(omgeving, tot, jaar, actor, als_json):
 
 def _lees_bij(omgeving, als_json: bool):
     """A reader on the projection, caught up first only when it is behind (the check is one query)."""
-    from projections.overdracht_rapport import Lezer
+    from projections.lezer import Lezer
 
     lezer = Lezer(omgeving.opslag)
     achter = lezer.achterstand()

@@ -15,17 +15,11 @@ overgangsdatum are the current ones.
 from __future__ import annotations
 
 import json
-import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from store.config import Opslag
+from projections.lezer import Lezer
 
-# The event store's own tables (eventsourcing 9.5, store.events.STORE_NAME = "zaakstroom"): only
-# to see whether the projection is behind, without importing the library.
-_LAATSTE_SQLITE = "SELECT MAX(rowid) FROM stored_events"
-_LAATSTE_POSTGRES = "SELECT MAX(notification_id) FROM public.zaakstroom_events"
 PROJECTIE = "overdrachten"
 
 SIGNAALSOORTEN = {
@@ -35,62 +29,6 @@ SIGNAALSOORTEN = {
     "wacht_op_toestemming": "wacht te lang op toestemming",
     "einde_jaar_nadert": "niet overgedragen, einde overgangsjaar nadert",
 }
-
-
-class Lezer:
-    """One connection to the store, for reading; dates and booleans as the driver gives them."""
-
-    def __init__(self, opslag: Opslag) -> None:
-        self.postgres = opslag.is_postgres
-        self.conn = None
-        if self.postgres:
-            import psycopg
-
-            env = opslag.eventsourcing_env()
-            self.conn = psycopg.connect(
-                dbname=env["POSTGRES_DBNAME"], host=env["POSTGRES_HOST"], port=env["POSTGRES_PORT"],
-                user=env["POSTGRES_USER"], password=env["POSTGRES_PASSWORD"] or None,
-                connect_timeout=int(env["POSTGRES_CONNECT_TIMEOUT"]),
-            )
-        elif opslag.sqlite_pad.exists():
-            self.conn = sqlite3.connect(opslag.sqlite_pad, timeout=30)
-
-    def __enter__(self) -> Lezer:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.conn is not None:
-            self.conn.close()
-
-    def rijen(self, sql: str, **params) -> list[tuple]:
-        if self.conn is None:
-            return []
-        if self.postgres:
-            sql = re.sub(r"(?<![:\w]):([a-z_]+)", r"%(\1)s", sql)
-        else:
-            params = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in params.items()}
-        cur = self.conn.execute(sql, params)
-        rijen = cur.fetchall()
-        if self.postgres:
-            self.conn.rollback()  # read only; end the transaction psycopg opened
-        return rijen
-
-    def heeft_tabel(self, naam: str) -> bool:
-        if self.conn is None:
-            return False
-        if self.postgres:
-            return bool(self.rijen("SELECT to_regclass(:naam) IS NOT NULL", naam=f"public.{naam}")[0][0])
-        return bool(self.rijen("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = :naam", naam=naam)[0][0])
-
-    def achterstand(self) -> int:
-        """How many notifications the overdrachten projection is behind the event log (0: up to date)."""
-        if self.conn is None or not self.heeft_tabel("zaakstroom_events" if self.postgres else "stored_events"):
-            return 0
-        laatste = self.rijen(_LAATSTE_POSTGRES if self.postgres else _LAATSTE_SQLITE)[0][0] or 0
-        if not self.heeft_tabel("projectie_posities") or not self.heeft_tabel("clientoverdrachten"):
-            return laatste
-        positie = self.rijen("SELECT positie FROM projectie_posities WHERE naam = :naam", naam=PROJECTIE)
-        return max(laatste - (positie[0][0] if positie else 0), 0)
 
 
 def _d(waarde) -> date | None:

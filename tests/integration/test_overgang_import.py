@@ -166,7 +166,7 @@ def test_sleutels_in_bulk_zijn_leesbaar_voor_de_sleutelkluis_en_vernietigbaar(db
 
 
 def test_achterstand_zonder_bibliotheek_zoals_de_runner_haar_ziet(db_url, tmp_path):
-    from projections.overdracht_rapport import Lezer
+    from projections.lezer import Lezer
     from projections.runner import status
     from store.config import Opslag
 
